@@ -1,0 +1,3 @@
+using RnnKit.Cli;
+
+return await VerbRunner.RunAsync(args, Console.Out, Console.Error);
