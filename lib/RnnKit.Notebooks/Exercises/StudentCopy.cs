@@ -1,0 +1,103 @@
+using RnnKit.Notebooks.Model;
+
+namespace RnnKit.Notebooks.Exercises;
+
+/// <summary>
+/// The files of `rnnkit student`: every notebook given (or found in a folder given) becomes its student version,
+/// every other file of a folder is copied, at the same relative path. Everything is read and checked before
+/// anything is written, so bad markup in one lesson leaves the output untouched.
+/// </summary>
+public sealed class StudentCopy
+{
+    /// <summary>Folders never copied: Jupyter's checkpoints, build output, version control.</summary>
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".ipynb_checkpoints", ".git", "bin", "obj" };
+
+    private readonly List<(string Target, Notebook Student, int Exercises, int Points)> _notebooks = [];
+    private readonly List<(string Source, string Target)> _files = [];
+
+    /// <summary>Reads and converts every input.</summary>
+    /// <param name="inputs">Notebooks and folders.</param>
+    /// <exception cref="ArgumentException">An input does not exist or is not a notebook.</exception>
+    /// <exception cref="ExerciseMarkupException">A notebook's exercise markup is wrong.</exception>
+    /// <exception cref="NotebookFormatException">A notebook cannot be read.</exception>
+    public static StudentCopy Plan(IEnumerable<string> inputs)
+    {
+        var copy = new StudentCopy();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                var root = Path.GetFullPath(input);
+                foreach (var file in Files(root))
+                {
+                    var relative = Path.GetRelativePath(root, file);
+                    if (IsNotebook(file)) copy.AddNotebook(file, relative);
+                    else copy._files.Add((file, relative));
+                }
+            }
+            else if (File.Exists(input))
+            {
+                if (!IsNotebook(input))
+                    throw new ArgumentException($"{input}: not a notebook (.ipynb); give notebooks or folders");
+                copy.AddNotebook(input, Path.GetFileName(input));
+            }
+            else
+                throw new ArgumentException($"{input}: no such file or folder");
+        }
+        var clash = copy.Targets.GroupBy(t => t, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new ArgumentException($"two inputs would both be written to {clash.Key}; give them from different folders one at a time");
+        return copy;
+    }
+
+    /// <summary>Relative output paths, notebooks first.</summary>
+    public IEnumerable<string> Targets => _notebooks.Select(n => n.Target).Concat(_files.Select(f => f.Target));
+
+    /// <summary>Writes everything under <paramref name="outFolder"/>; returns one summary line per notebook.</summary>
+    public IReadOnlyList<string> Write(string outFolder)
+    {
+        var lines = new List<string>();
+        foreach (var (target, student, exercises, points) in _notebooks)
+        {
+            student.Save(Path.Combine(outFolder, target));
+            lines.Add($"{target}: {exercises} exercise{(exercises == 1 ? "" : "s")}, {points} point{(points == 1 ? "" : "s")}");
+        }
+        foreach (var (source, target) in _files)
+        {
+            var path = Path.Combine(outFolder, target);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(source, path, overwrite: true);
+        }
+        return lines;
+    }
+
+    /// <summary>True when <paramref name="folder"/> is one of the input folders or inside one (it would copy itself).</summary>
+    public static bool IsInside(string folder, IEnumerable<string> inputs)
+    {
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return inputs.Where(Directory.Exists)
+            .Select(i => Path.GetFullPath(i).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
+            .Any(i => full.StartsWith(i, StringComparison.Ordinal));
+    }
+
+    private void AddNotebook(string path, string target)
+    {
+        var teacher = Notebook.Load(path);
+        var exercises = ExerciseParser.Parse(teacher);
+        _notebooks.Add((target, StudentVersion.Create(teacher), exercises.Count, exercises.Sum(e => e.Points)));
+    }
+
+    private static bool IsNotebook(string path) =>
+        path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".executed.ipynb", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Files(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            if (!file.EndsWith(".executed.ipynb", StringComparison.OrdinalIgnoreCase))
+                yield return file;
+        foreach (var sub in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+            if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                foreach (var file in Files(sub))
+                    yield return file;
+    }
+}

@@ -1,0 +1,45 @@
+using RnnKit.Notebooks.Model;
+
+namespace RnnKit.Notebooks.Exercises;
+
+/// <summary>
+/// The student version of a teacher's notebook: every solution region replaced by a stub that compiles and
+/// throws "Exercise ID: not done yet" when used (<see cref="SolutionStub"/>), hidden tests removed, all outputs
+/// and execution counts cleared; everything else — cells, ids, metadata — as it was.
+/// </summary>
+public static class StudentVersion
+{
+    /// <summary>A new notebook; <paramref name="teacher"/> is not changed.</summary>
+    /// <exception cref="ExerciseMarkupException">The teacher's markup is wrong (names notebook, cell, line).</exception>
+    public static Notebook Create(Notebook teacher)
+    {
+        var exercises = ExerciseParser.Parse(teacher);
+        var student = teacher.Clone();
+        foreach (var cell in student.Cells)
+            cell.ClearOutputs();
+        foreach (var exercise in exercises)
+        {
+            var answer = student.Cells[exercise.AnswerCell];
+            answer.Source = SolutionStub.Apply(answer.Source, exercise, teacher.Path ?? "notebook");
+            foreach (var test in exercise.Tests)
+                student.Cells[test.Cell].Source = WithoutHidden(student.Cells[test.Cell].Source, test.Hidden);
+        }
+        return student;
+    }
+
+    private static string WithoutHidden(string source, IReadOnlyList<LineRange> hidden)
+    {
+        var lines = ExerciseMarkup.Lines(source);
+        var kept = new List<string>();
+        var next = 0;
+        foreach (var region in hidden)
+        {
+            kept.AddRange(lines[next..region.Begin]);
+            var marker = lines[region.Begin];
+            kept.Add(marker[..(marker.Length - marker.TrimStart().Length)] + ExerciseMarkup.HiddenTestsNote);
+            next = region.End + 1;
+        }
+        kept.AddRange(lines[next..]);
+        return string.Join('\n', kept);
+    }
+}

@@ -1,0 +1,61 @@
+using RnnKit.Notebooks.Model;
+using RnnKit.TestSupport;
+using Rnnkit = RnnKit.TestSupport.Cli;
+using Xunit;
+
+namespace RnnKit.Notebooks.Tests.Exercises;
+
+public class StudentVerbTests
+{
+    [Fact]
+    public void Writes_student_versions_and_copies_other_files()
+    {
+        var outDir = Path.Combine(Repo.TempFolder(), "student");
+        var result = Rnnkit.Run("student", Fixtures.Folder, "--out", outDir);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("rnn-step.ipynb: 3 exercises, 5 points", result.Stdout);
+        Assert.Equal(File.ReadAllText(Path.Combine(Fixtures.Folder, "README.md")), File.ReadAllText(Path.Combine(outDir, "README.md")));
+        var student = Notebook.Load(Path.Combine(outDir, "rnn-step.ipynb"));
+        Assert.Contains("not done yet", student.Cells.Single(c => c.Id == "ex-1-1").Source);
+
+        var again = Rnnkit.Run("student", Fixtures.TeacherNotebook, "--out", outDir);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("pass --force", again.Stderr);
+        Assert.Equal(0, Rnnkit.Run("student", Fixtures.TeacherNotebook, "--out", outDir, "--force").ExitCode);
+    }
+
+    [Fact]
+    public void Bad_markup_names_the_cell_and_writes_nothing()
+    {
+        var dir = Repo.TempFolder();
+        var nb = Notebook.Load(Fixtures.TeacherNotebook);
+        nb.Cells.Single(c => c.Id == "tests-1-2").Source = "// Tests for 1.9\nCheck.That(true, \"\");";
+        var bad = Path.Combine(dir, "bad.ipynb");
+        nb.Save(bad);
+        var outDir = Path.Combine(dir, "out");
+
+        var result = Rnnkit.Run("student", bad, "--out", outDir);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{bad}: cell 8, line 1: tests for unknown exercise 1.9", result.Stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Usage_errors()
+    {
+        Assert.Equal(64, Rnnkit.Run("student", Fixtures.Folder).ExitCode);
+        Assert.Equal(64, Rnnkit.Run("student", "--out", Repo.TempFolder()).ExitCode);
+        Assert.Equal(64, Rnnkit.Run("student", Fixtures.Folder, "--out", Path.Combine(Fixtures.Folder, "student")).ExitCode);
+        var missing = Rnnkit.Run("student", "no-such.ipynb", "--out", Path.Combine(Repo.TempFolder(), "o"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no-such.ipynb: no such file or folder", missing.Stderr);
+    }
+
+    [Fact]
+    public void Teacher_and_student_versions_compile_cell_by_cell()
+    {
+        var teacher = Notebook.Load(Fixtures.TeacherNotebook);
+        Assert.Empty(ScriptCompiler.Errors(teacher));
+        Assert.Empty(ScriptCompiler.Errors(Notebooks.Exercises.StudentVersion.Create(teacher)));
+    }
+}
