@@ -1,0 +1,79 @@
+using RnnKit.Notebooks.Export;
+using RnnKit.Notebooks.Model;
+
+namespace RnnKit.Cli.Verbs;
+
+/// <summary>`rnnkit export`: the static HTML course site from executed notebooks (no execution here).</summary>
+public sealed class ExportVerb : IVerb
+{
+    public string Name => "export";
+
+    public string Summary => "write the offline HTML course site from executed notebooks";
+
+    public string Usage => """
+        usage: rnnkit export <notebook or folder>… --out DIR [--force] [--title TEXT]
+
+          Writes DIR/index.html (the syllabus from the folder's README.md and the list of lessons), one page per
+          notebook with previous/next links, and the assets the pages use (stylesheet, KaTeX, plotly.js), so the
+          site reads offline from file://. A folder stands for its .ipynb files in name order.
+          KaTeX is fetched once from the npm registry into ~/.cache/rnnkit (RNNKIT_CACHE to change it).
+
+          --out DIR      the site folder (must be empty or missing unless --force)
+          --force        write into a non-empty folder
+          --title TEXT   the course title in every page's header
+        """;
+
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var reader = new ArgReader(args, ["--out", "--title"], ["--force"]);
+        if (reader.Positionals.Count == 0) throw new UsageException("name at least one notebook or folder");
+        var outArg = reader.Get("--out") ?? throw new UsageException("--out DIR is required");
+
+        var files = Find(reader.Positionals);
+        var lessons = files.Notebooks.Select(path => new SiteLesson(Load(path))).ToList();
+        var folder = OutputFolder.Prepare(outArg, reader.Has("--force"));
+        var report = await WriteSiteAsync(lessons, folder, files.Syllabus, reader.Get("--title"));
+        stdout.WriteLine($"exported {report.Pages.Count - 1} lessons ({report.Formulas} formulas, {report.Charts} charts) " +
+                         $"to {report.Folder} in {report.Elapsed.TotalSeconds:F2} s");
+        return ExitCodes.Ok;
+    }
+
+    internal static LessonFiles Find(IReadOnlyList<string> paths)
+    {
+        try
+        {
+            return LessonFiles.Find(paths);
+        }
+        catch (SiteExportException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    internal static Notebook Load(string path)
+    {
+        try
+        {
+            return Notebook.Load(path);
+        }
+        catch (NotebookFormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    /// <summary>Writes the site into a prepared folder; shared with `rnnkit build`.</summary>
+    internal static async Task<SiteReport> WriteSiteAsync(IReadOnlyList<SiteLesson> lessons, string folder, string? syllabus, string? title)
+    {
+        var options = new SiteOptions { SyllabusPath = syllabus };
+        if (title is not null) options = options with { Title = title };
+        try
+        {
+            return await SiteExporter.ExportAsync(lessons, folder, options);
+        }
+        catch (SiteExportException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+}

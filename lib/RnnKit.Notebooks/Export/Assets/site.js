@@ -1,0 +1,81 @@
+// RnnKit course site: typesets the formulas with the local KaTeX, draws the Plotly charts with the local
+// plotly.js, then writes what it did into #rnnkit-status as JSON (hidden; the test suite reads it through
+// headless Chromium to prove every formula and chart rendered, with no script error and no network request).
+(function () {
+  "use strict";
+  var errors = [];
+
+  window.addEventListener("error", function (e) {
+    var target = e.target;
+    if (target && target !== window && (target.src || target.href)) {
+      errors.push("failed to load " + (target.src || target.href));
+    } else {
+      errors.push((e.message || "script error") + (e.filename ? " (" + e.filename + ":" + e.lineno + ")" : ""));
+    }
+  }, true);
+  window.addEventListener("unhandledrejection", function (e) {
+    errors.push("unhandled rejection: " + (e.reason && e.reason.message ? e.reason.message : String(e.reason)));
+  });
+
+  // Markdig writes \( … \) inside span.math and \[ … \] inside div.math; KaTeX wants the formula alone.
+  function formula(el) {
+    var tex = el.textContent.trim();
+    var open = tex.slice(0, 2), close = tex.slice(-2);
+    if ((open === "\\(" && close === "\\)") || (open === "\\[" && close === "\\]")) {
+      tex = tex.slice(2, -2);
+    }
+    return tex;
+  }
+
+  function typeset() {
+    document.querySelectorAll(".math").forEach(function (el) {
+      katex.render(formula(el), el, { displayMode: el.tagName === "DIV", throwOnError: false });
+    });
+  }
+
+  function draw() {
+    var drawn = [];
+    document.querySelectorAll("script.plotly-spec").forEach(function (spec) {
+      var figure = JSON.parse(spec.textContent);
+      var div = document.getElementById(spec.dataset.chart);
+      var config = Object.assign({ responsive: true, displaylogo: false }, figure.config || {});
+      drawn.push(Plotly.newPlot(div, figure.data, figure.layout || {}, config));
+    });
+    return Promise.all(drawn);
+  }
+
+  function count(selector, test) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector), test).length;
+  }
+
+  function report() {
+    var status = {
+      formulas: document.querySelectorAll(".math").length,
+      typeset: count(".math", function (el) { return el.querySelector(".katex") !== null; }),
+      katexErrors: document.querySelectorAll(".katex-error").length,
+      charts: document.querySelectorAll(".plotly-chart").length,
+      drawn: count(".plotly-chart", function (el) { return el.querySelector("svg.main-svg") !== null; }),
+      errors: errors,
+      external: performance.getEntriesByType("resource")
+        .map(function (r) { return r.name; })
+        .filter(function (url) { return !/^(file|data|blob|about):/.test(url); })
+    };
+    var el = document.getElementById("rnnkit-status");
+    el.textContent = JSON.stringify(status);
+    el.setAttribute("data-state", "done");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelector(".math")) {
+      try { typeset(); } catch (e) { errors.push("math: " + e.message); }
+    }
+    var charts = Promise.resolve();
+    if (document.querySelector("script.plotly-spec")) {
+      try { charts = draw(); } catch (e) { errors.push("charts: " + e.message); }
+    }
+    charts.catch(function (e) { errors.push("charts: " + e.message); }).then(function () {
+      if (document.readyState === "complete") report();
+      else window.addEventListener("load", report);
+    });
+  });
+})();

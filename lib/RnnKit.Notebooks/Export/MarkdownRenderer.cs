@@ -1,0 +1,31 @@
+using Markdig;
+using Markdig.Renderers;
+
+namespace RnnKit.Notebooks.Export;
+
+/// <summary>
+/// Markdown to HTML with Markdig's advanced extensions and math. The pipeline is built once and shared; math is
+/// written as Markdig's own markup (<c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> inline,
+/// <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c> display) for the site's script to typeset with KaTeX.
+/// </summary>
+public static class MarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .UseMathematics()
+        .Build();
+
+    /// <param name="markdown">The Markdown text.</param>
+    /// <param name="rewriteLink">Maps every link and image URL (e.g. lesson.ipynb → lesson.html); null keeps them.</param>
+    public static string ToHtml(string markdown, Func<string, string>? rewriteLink = null)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        if (rewriteLink is not null) renderer.LinkRewriter = rewriteLink;
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,36 @@
+using RnnKit.Notebooks.Model;
+
+namespace RnnKit.Notebooks.Export;
+
+/// <summary>One lesson of the site: its (executed) notebook and, when its run failed, what went wrong.</summary>
+/// <param name="Notebook">The notebook; its <see cref="Notebook.Path"/> names the page.</param>
+/// <param name="Problem">Shown on the index and the page when the lesson did not run cleanly; null when it did.</param>
+public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
+{
+    private const string ExecutedSuffix = ".executed";
+
+    /// <summary>
+    /// The lesson's file stem: "02-the-recurrent-network" for notebooks/02-the-recurrent-network.ipynb and for its
+    /// executed copy 02-the-recurrent-network.executed.ipynb.
+    /// </summary>
+    public string Stem
+    {
+        get
+        {
+            var stem = Path.GetFileNameWithoutExtension(Notebook.Path ?? Notebook.Title);
+            return stem.EndsWith(ExecutedSuffix, StringComparison.Ordinal) ? stem[..^ExecutedSuffix.Length] : stem;
+        }
+    }
+
+    public string PageName => Stem + ".html";
+
+    public string Title => Notebook.Title;
+}
+
+/// <summary>What <see cref="SiteExporter"/> wrote.</summary>
+/// <param name="Folder">The site's root folder (full path).</param>
+/// <param name="Pages">The pages, index first, as paths relative to <paramref name="Folder"/>.</param>
+/// <param name="Formulas">Math elements written (each becomes one KaTeX formula in the browser).</param>
+/// <param name="Charts">Plotly charts written.</param>
+/// <param name="Elapsed">Wall time of the export.</param>
+public sealed record SiteReport(string Folder, IReadOnlyList<string> Pages, int Formulas, int Charts, TimeSpan Elapsed);

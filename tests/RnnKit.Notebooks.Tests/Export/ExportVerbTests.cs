@@ -1,0 +1,57 @@
+using RnnKit.Notebooks.Export;
+using RnnKit.TestSupport;
+using Xunit;
+using CliRunner = RnnKit.TestSupport.Cli;
+
+namespace RnnKit.Notebooks.Tests.Export;
+
+public class ExportVerbTests
+{
+    [Fact]
+    public void Exports_a_folder_of_lessons()
+    {
+        var output = Path.Combine(Repo.TempFolder(), "site");
+        var result = CliRunner.Run("export", FixtureSite.CourseFolder, "--out", output, "--title", "Test course");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("exported 2 lessons (11 formulas, 2 charts)", result.Stdout);
+        Assert.Contains("<title>Lesson two: charts · Test course</title>", File.ReadAllText(Path.Combine(output, "02-second.html")).Replace("&#183;", "·"));
+        Assert.True(SiteExporter.IsSite(output));
+    }
+
+    [Fact]
+    public void A_non_empty_out_folder_needs_force_and_is_left_alone()
+    {
+        var output = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
+        var refused = CliRunner.Run("export", FixtureSite.Lesson("01-first.ipynb"), "--out", output);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("folder is not empty; pass --force", refused.Stderr);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+
+        var forced = CliRunner.Run("export", FixtureSite.Lesson("01-first.ipynb"), "--out", output, "--force");
+        Assert.True(forced.ExitCode == 0, forced.Stderr);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
+    [Fact]
+    public void Bad_inputs_name_what_is_wrong()
+    {
+        var missing = CliRunner.Run("export", "no/such/lesson.ipynb", "--out", Repo.TempFolder());
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no/such/lesson.ipynb: no such file or folder", missing.Stderr);
+
+        var broken = Path.Combine(Repo.TempFolder(), "broken.ipynb");
+        File.WriteAllText(broken, "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\"}]}");
+        var unreadable = CliRunner.Run("export", broken, "--out", Repo.TempFolder());
+        Assert.Equal(1, unreadable.ExitCode);
+        Assert.Contains($"{broken}: cell 1: field 'source'", unreadable.Stderr);
+
+        var noOut = CliRunner.Run("export", FixtureSite.CourseFolder);
+        Assert.Equal(64, noOut.ExitCode);
+        Assert.Contains("--out DIR is required", noOut.Stderr);
+
+        var empty = CliRunner.Run("export", Repo.TempFolder(), "--out", Repo.TempFolder());
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("the folder has no .ipynb notebooks", empty.Stderr);
+    }
+}
