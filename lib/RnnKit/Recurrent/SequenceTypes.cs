@@ -45,13 +45,14 @@ public sealed record TruncatedBptt
     /// <summary>How many steps back each backward pass goes.</summary>
     public int K2 { get; }
 
-    /// <summary>The windows over 0-based steps 0 … length−1: (first step reached, first injected, last step).</summary>
+    /// <summary>
+    /// The backward passes over 0-based steps 0 … length−1: each injects the errors of steps FirstInjected … End and
+    /// goes back to step From = FirstInjected − (K2 − K1). A last, shorter window goes back as far past its first
+    /// step as the others do, so K1 = K2 = k is exactly "cut the sequence into chunks of k and detach".
+    /// </summary>
     public IEnumerable<(int From, int FirstInjected, int End)> Windows(int length)
     {
-        for (var end = K1 - 1; end - K1 + 1 < length; end += K1)
-        {
-            var last = Math.Min(end, length - 1);
-            yield return (Math.Max(0, last - K2 + 1), end - K1 + 1, last);
-        }
+        for (var first = 0; first < length; first += K1)
+            yield return (Math.Max(0, first - (K2 - K1)), first, Math.Min(first + K1, length) - 1);
     }
 }
