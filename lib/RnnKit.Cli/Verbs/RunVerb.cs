@@ -1,0 +1,123 @@
+using System.Globalization;
+using RnnKit.Notebooks.Execution;
+using RnnKit.Notebooks.Model;
+
+namespace RnnKit.Cli.Verbs;
+
+/// <summary>
+/// `rnnkit run`: executes notebooks headlessly, writes the executed copies and a JSON report. Progress goes to
+/// stderr. Exit 0 when every cell is ok, 2 when a cell failed or timed out, 1 when a notebook cannot be read.
+/// </summary>
+public sealed class RunVerb : IVerb
+{
+    /// <summary>Where executed copies go without --out: a build product we own, so it is written over without --force.</summary>
+    public const string DefaultOut = "build/executed";
+
+    public string Name => "run";
+
+    public string Summary => "execute notebooks headlessly; executed copies and a JSON report";
+
+    public string Usage => $"""
+        usage: rnnkit run <notebook or folder>… [--out DIR] [--report FILE] [--timeout S] [--continue-on-error] [--force]
+
+          Executes each notebook (a folder: its *.ipynb, sorted) in a fresh C# session, in the notebook's folder.
+          --out DIR             executed copies (default {DefaultOut}/, reused freely; any other non-empty DIR needs --force)
+          --report FILE         JSON report: per notebook and per cell status and seconds
+          --timeout S           seconds one cell may run (default {RunOptions.DefaultCellTimeout.TotalSeconds:0})
+          --continue-on-error   run the cells after a failing one (default: stop the notebook there)
+          --force               write into a non-empty --out folder
+        exit: 0 all cells ok, 2 a cell failed or timed out, 1 a notebook could not be read, 64 bad command line
+        """;
+
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var reader = new ArgReader(args, ["--out", "--report", "--timeout"], ["--continue-on-error", "--force"]);
+        if (reader.Positionals.Count == 0)
+            throw new UsageException("give at least one notebook or folder");
+        var notebooks = NotebookFiles(reader.Positionals);
+        var timeout = reader.GetDouble("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 0.001);
+        var options = new RunOptions
+        {
+            CellTimeout = TimeSpan.FromSeconds(timeout),
+            ContinueOnError = reader.Has("--continue-on-error"),
+        };
+        var outArg = reader.Get("--out");
+        var outFolder = outArg is null
+            ? Directory.CreateDirectory(DefaultOut).FullName
+            : OutputFolder.Prepare(outArg, reader.Has("--force"));
+        var reportPath = reader.Get("--report");
+
+        var reports = new List<NotebookReport>();
+        var unreadable = false;
+        var progress = new Progress(stderr);
+        foreach (var file in notebooks)
+        {
+            Notebook notebook;
+            try
+            {
+                notebook = Notebook.Load(file);
+            }
+            catch (NotebookFormatException e)
+            {
+                stderr.WriteLine($"rnnkit run: {e.Message}");
+                reports.Add(new NotebookReport(file, NotebookReport.Failed, 0, [], e.Message));
+                unreadable = true;
+                continue;
+            }
+            stderr.WriteLine($"{file}: running {notebook.CodeCells.Count()} code cells");
+            var run = await NotebookRunner.RunAsync(notebook, options, progress);
+            var target = Path.Combine(outFolder, Path.GetFileName(file));
+            run.Executed.Save(target);
+            reports.Add(run.Report);
+            stderr.WriteLine(Outcome(run.Report, target));
+        }
+
+        if (reportPath is not null)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(reportPath));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(reportPath, NotebookReport.ToJson(reports));
+        }
+        var failed = reports.Count(r => !r.Succeeded);
+        stdout.WriteLine($"{reports.Count - failed} of {reports.Count} notebooks ok; executed copies in {outFolder}");
+        return unreadable ? ExitCodes.Error : failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>The notebooks named: files as given, folders expanded to their *.ipynb in name order.</summary>
+    private static List<string> NotebookFiles(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0) throw new CliException($"{path}: folder has no .ipynb notebooks");
+                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+                files.Add(path);
+            else
+                throw new CliException($"{path}: no such notebook or folder");
+        }
+        var clash = files.GroupBy(f => Path.GetFileName(f), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new CliException($"two notebooks would be written to the same file {clash.Key}: {string.Join(", ", clash)}");
+        return files;
+    }
+
+    private static string Outcome(NotebookReport report, string target)
+    {
+        var seconds = report.Seconds.ToString("0.0", CultureInfo.InvariantCulture);
+        if (report.FirstFailure is { } f)
+            return $"{report.Path}: FAILED at cell {f.Index} ({f.Status}): {f.Error?.Split('\n')[0]} [{seconds} s] -> {target}";
+        return $"{report.Path}: ok, {report.Cells.Count} cells [{seconds} s] -> {target}";
+    }
+
+    /// <summary>One stderr line per cell: notebook, cell i/n, status, cell time and elapsed.</summary>
+    private sealed class Progress(TextWriter stderr) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress p) => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {Path.GetFileName(p.Notebook)}: cell {p.Cell}/{p.CellCount} {CellReport.StatusOf(p.Result.Status)} {p.Result.Elapsed.TotalSeconds:0.00} s (elapsed {p.Elapsed.TotalSeconds:0.0} s)"));
+    }
+}

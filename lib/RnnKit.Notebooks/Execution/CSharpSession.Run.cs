@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis.Scripting;
+using RnnKit.Notebooks.Formatting;
+using RnnKit.Notebooks.Model;
+
+namespace RnnKit.Notebooks.Execution;
+
+/// <summary>Running a compiled cell: on a pool thread, under the cell's context, stoppable by timeout or interrupt.</summary>
+public sealed partial class CSharpSession
+{
+    private async Task<(CellStatus, string?)> RunCompiledAsync(Script<object> script, IOutputSink sink, string label, int count,
+        CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Options.Timeout is { } timeout) stop.CancelAfter(timeout);
+        var context = new CellContext(sink, stop.Token, () => $"{count}-{Interlocked.Increment(ref _displayCount)}");
+        var previous = State!;
+        _interruptRequested = false;
+        ConsoleCapture.Ensure();
+
+        var directoryHeld = false;
+        var directoryBefore = Environment.CurrentDirectory;
+        if (Options.WorkingDirectory is { } folder)
+        {
+            await s_currentDirectory.WaitAsync(cancellationToken);
+            directoryHeld = true;
+            Environment.CurrentDirectory = folder;
+        }
+        lock (_gate) _running = stop;
+        try
+        {
+            var run = Task.Run(() =>
+            {
+                CellContext.Current = context;
+                return script.RunFromAsync(previous, _ => true, CancellationToken.None);
+            }, CancellationToken.None);
+            var stopped = Task.Delay(System.Threading.Timeout.Infinite, stop.Token);
+            await Task.WhenAny(run, stopped).ConfigureAwait(false);
+
+            if (!run.IsCompleted)
+            {
+                context.Close();
+                Interruption.Track(run);
+                return Stopped(sink, label, cancellationToken);
+            }
+            ScriptState<object> state;
+            try
+            {
+                state = await run;
+            }
+            catch (Exception thrown)
+            {
+                return Fail(sink, CellErrors.Exception(thrown));
+            }
+            State = state;
+            if (state.Exception is { } e)
+            {
+                if (e is OperationCanceledException && stop.IsCancellationRequested)
+                    return Stopped(sink, label, cancellationToken);
+                return Fail(sink, CellErrors.Exception(e));
+            }
+            if (state.ReturnValue is { } value and not DisplayedValue)
+            {
+                var id = context.NewDisplayId();
+                context.Emit(new DisplayOutput(MimeBundle.For(value, id), count));
+            }
+            return (CellStatus.Ok, null);
+        }
+        finally
+        {
+            lock (_gate) _running = null;
+            if (directoryHeld)
+            {
+                Environment.CurrentDirectory = directoryBefore;
+                s_currentDirectory.Release();
+            }
+        }
+    }
+
+    private (CellStatus, string?) Stopped(IOutputSink sink, string label, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested && Options.Timeout is { } timeout && !_interruptRequested)
+        {
+            var error = CellErrors.Single("TimeoutError", $"{label} did not finish within {timeout.TotalSeconds:0.###} s and was stopped");
+            sink.Add(error);
+            return (CellStatus.Timeout, error.Value);
+        }
+        var interrupted = CellErrors.Single("OperationCanceledException", $"{label} was interrupted");
+        sink.Add(interrupted);
+        return (CellStatus.Interrupted, interrupted.Value);
+    }
+}
