@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>Adam.</summary>
 /// <param name="LearningRate">α in w ← w − α·m̂ / (√v̂ + ε).</param>

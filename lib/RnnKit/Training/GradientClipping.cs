@@ -1,4 +1,4 @@
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>
 /// Keeps exploding gradients from wrecking a step. Both functions work in place on <see cref="Parameter.Grad"/>,

@@ -1,4 +1,4 @@
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>Checks on configuration values, so a bad learning rate fails at construction with its name, not as NaNs later.</summary>
 internal static class HyperParameter

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>Nesterov accelerated gradient.</summary>
 /// <param name="LearningRate">α in the update w ← w − α·(g + μ·v).</param>

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>
 /// Updates every <see cref="Parameter"/> of a model from its accumulated <see cref="Parameter.Grad"/>.

@@ -1,4 +1,4 @@
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>Plain stochastic gradient descent.</summary>
 /// <param name="LearningRate">α in w ← w − α·g.</param>

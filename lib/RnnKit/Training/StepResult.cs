@@ -1,4 +1,4 @@
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>What one training step's forward and backward pass reports to the <see cref="Trainer"/>.</summary>
 /// <param name="Loss">The loss of the batch (the value the gradients are of), e.g. mean cross-entropy per token.</param>

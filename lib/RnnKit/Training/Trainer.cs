@@ -1,4 +1,4 @@
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>
 /// The training loop every lesson repeats, written once: zero the gradients, run the caller's forward and

@@ -1,4 +1,4 @@
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>How long to train and what to do between backward pass and update.</summary>
 /// <param name="Steps">Number of optimizer steps (one batch each).</param>

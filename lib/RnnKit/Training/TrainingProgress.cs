@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RnnKit.Training;
+namespace RnnKit;
 
 /// <summary>
 /// A snapshot of a training run, passed to the progress callback: lessons display it and update it in place,

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using RnnKit.Training;
 using Xunit;
 
 namespace RnnKit.Tests.Training;
