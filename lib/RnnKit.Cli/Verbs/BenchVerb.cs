@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using RnnKit.Fast;
+
+namespace RnnKit.Cli.Verbs;
+
+/// <summary>
+/// `rnnkit bench`: training-step throughput of the fast layer. One step = embedding lookup → recurrent layer →
+/// linear to the vocabulary → softmax cross-entropy → backward → clip the global norm at 5 → Adam, on random ids.
+/// </summary>
+public sealed class BenchVerb : IVerb
+{
+    /// <summary>Timed repeats; the median is reported, so one noisy repeat (a neighbour's build) does not count.</summary>
+    private const int Repeats = 5;
+
+    /// <summary>Untimed steps first: JIT tiering, buffer allocation, caches.</summary>
+    private const int WarmUpSteps = 3;
+
+    /// <summary>Default time budget of the timed repeats, in seconds.</summary>
+    private const double DefaultSeconds = 3;
+
+    public string Name => "bench";
+
+    public string Summary => "training-step throughput of the fast (float32, SIMD) layer";
+
+    public string Usage => """
+        usage: rnnkit bench [--cell lstm|gru|rnn] [--vocab 65] [--hidden 128] [--batch 32] [--steps 64]
+                            [--seconds 3] [--threads N] [--seed 0] [--json]
+          One step = embedding → recurrent layer → linear → softmax cross-entropy → backward → clip norm 5 → Adam,
+          on random token ids, after warm-up. Reports the median of 5 timed repeats that share --seconds.
+          --threads  cores to use (default: all)
+          --json     print one line {"cell", "vocab", "hidden", "batch", "steps", "ms_per_step", "tokens_per_second"}
+        """;
+
+    public Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new ArgReader(args, ["--cell", "--vocab", "--hidden", "--batch", "--steps", "--seconds", "--threads", "--seed"], ["--json"]);
+        if (a.Positionals.Count > 0)
+            throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
+        var cell = a.Get("--cell", "lstm");
+        if (!FastLanguageModelConfig.Cells.Contains(cell))
+            throw new UsageException($"--cell must be one of {string.Join(", ", FastLanguageModelConfig.Cells)}, got '{cell}'");
+        var vocab = a.GetInt("--vocab", 65, min: 2, max: 1 << 20);
+        var hidden = a.GetInt("--hidden", 128, min: 1, max: 1 << 14);
+        var batch = a.GetInt("--batch", 32, min: 1, max: 1 << 14);
+        var steps = a.GetInt("--steps", 64, min: 1, max: 1 << 16);
+        var seconds = a.GetDouble("--seconds", DefaultSeconds, min: 0);
+        var threads = a.GetInt("--threads", Environment.ProcessorCount, min: 1, max: 1024);
+        var seed = a.GetInt("--seed", 0);
+
+        var previousDegree = Parallelism.MaxDegree;
+        Parallelism.MaxDegree = threads;
+        try
+        {
+            var msPerStep = Measure(new FastLanguageModelConfig { Cell = cell, Vocabulary = vocab, HiddenSize = hidden, Seed = seed },
+                batch, steps, seconds);
+            var tokensPerSecond = batch * steps / (msPerStep / 1000);
+            if (a.Has("--json"))
+                stdout.WriteLine(Json(cell, vocab, hidden, batch, steps, msPerStep, tokensPerSecond));
+            else
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{cell} vocab {vocab} hidden {hidden} batch {batch} steps {steps} ({threads} threads, {Sgemm.Kernel} kernel): {msPerStep:F2} ms/step, {tokensPerSecond:F0} tokens/s"));
+        }
+        finally
+        {
+            Parallelism.MaxDegree = previousDegree;
+        }
+        return Task.FromResult(ExitCodes.Ok);
+    }
+
+    /// <summary>Median over <see cref="Repeats"/> of the mean milliseconds per training step.</summary>
+    internal static double Measure(FastLanguageModelConfig config, int batch, int steps, double seconds)
+    {
+        var trainer = new FastTrainer(new FastLanguageModel(config));
+        var random = new Random(config.Seed);
+        var inputs = RandomIds(random, steps * batch, config.Vocabulary);
+        var targets = RandomIds(random, steps * batch, config.Vocabulary);
+        for (var i = 0; i < WarmUpSteps; i++)
+            trainer.Step(inputs, targets, steps, batch);
+        var perRepeat = TimeSpan.FromSeconds(seconds / Repeats);
+        var samples = new double[Repeats];
+        for (var r = 0; r < Repeats; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            var count = 0;
+            do
+            {
+                trainer.Step(inputs, targets, steps, batch);
+                count++;
+            }
+            while (clock.Elapsed < perRepeat);
+            samples[r] = clock.Elapsed.TotalMilliseconds / count;
+        }
+        Array.Sort(samples);
+        return samples[Repeats / 2];
+    }
+
+    private static int[] RandomIds(Random random, int count, int vocabulary)
+    {
+        var ids = new int[count];
+        for (var i = 0; i < count; i++) ids[i] = random.Next(vocabulary);
+        return ids;
+    }
+
+    private static string Json(string cell, int vocab, int hidden, int batch, int steps, double msPerStep, double tokensPerSecond)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("cell", cell);
+            w.WriteNumber("vocab", vocab);
+            w.WriteNumber("hidden", hidden);
+            w.WriteNumber("batch", batch);
+            w.WriteNumber("steps", steps);
+            w.WriteNumber("ms_per_step", Math.Round(msPerStep, 4));
+            w.WriteNumber("tokens_per_second", Math.Round(tokensPerSecond, 1));
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,72 @@
+namespace RnnKit.Fast;
+
+public static unsafe partial class Sgemm
+{
+    [ThreadStatic] private static float[]? t_packedA;
+    [ThreadStatic] private static float[]? t_packedB;
+
+    /// <summary>The single-threaded blocked product (five loops around the micro-kernel).</summary>
+    private static void Blocked(MicroKernel kernel, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda,
+        float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate)
+    {
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            if (!accumulate)
+                for (var i = 0; i < m; i++) new Span<float>(c + (long)i * ldc, n).Clear();
+            return;
+        }
+        int mr = kernel.Rows, nr = kernel.Columns;
+        var blockRows = mr * Blocking.RowStripsPerBlock;
+        var blockColumns = packed is null ? Blocking.Columns : n;
+        var packedA = Buffer(ref t_packedA, blockRows * Blocking.Depth);
+        var packedB = packed is null ? Buffer(ref t_packedB, Blocking.Columns * Blocking.Depth) : null;
+        var tile = stackalloc float[MicroKernels.Avx512Rows * MicroKernels.Avx512Columns];
+
+        fixed (float* ap = packedA)
+        fixed (float* bpOwn = packedB)
+            for (var jc = 0; jc < n; jc += blockColumns)
+            {
+                var nc = Math.Min(blockColumns, n - jc);
+                for (var pc = 0; pc < k; pc += Blocking.Depth)
+                {
+                    var kc = Math.Min(Blocking.Depth, k - pc);
+                    var bp = packed is not null ? packed.Block(pc, nr) : bpOwn;
+                    if (packed is null) PackB(opB, b, ldb, pc, kc, jc, nc, nr, bp);
+                    var add = accumulate || pc > 0;
+                    for (var ic = 0; ic < m; ic += blockRows)
+                    {
+                        var mc = Math.Min(blockRows, m - ic);
+                        PackA(opA, a, lda, ic, mc, pc, kc, mr, ap);
+                        for (var jr = 0; jr < nc; jr += nr)
+                        {
+                            var columns = Math.Min(nr, nc - jr);
+                            var bStrip = bp + (long)jr * kc;
+                            for (var ir = 0; ir < mc; ir += mr)
+                            {
+                                var rows = Math.Min(mr, mc - ir);
+                                var aStrip = ap + (long)ir * kc;
+                                var cTile = c + (long)(ic + ir) * ldc + jc + jr;
+                                if (rows == mr && columns == nr)
+                                    kernel.Run(kc, aStrip, bStrip, cTile, ldc, add);
+                                else
+                                {
+                                    kernel.Run(kc, aStrip, bStrip, tile, nr, false);
+                                    for (var r = 0; r < rows; r++)
+                                        for (var j = 0; j < columns; j++)
+                                            cTile[(long)r * ldc + j] = (add ? cTile[(long)r * ldc + j] : 0f) + tile[r * nr + j];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+    }
+
+    private static float[] Buffer(ref float[]? cached, int length)
+    {
+        if (cached is null || cached.Length < length)
+            cached = GC.AllocateUninitializedArray<float>(length, pinned: true);
+        return cached;
+    }
+}

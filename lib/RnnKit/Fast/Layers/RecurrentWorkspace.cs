@@ -1,0 +1,55 @@
+namespace RnnKit.Fast;
+
+/// <summary>
+/// Scratch storage of one recurrent pass, kept with its cache so the next pass reuses it: the packed recurrent
+/// weights and the backward buffers. Holds no values that outlive a forward/backward pair.
+/// </summary>
+internal sealed class RecurrentWorkspace
+{
+    /// <summary>W_hhᵀ (H, G·H) packed for h⟨t−1⟩ · W_hhᵀ in the forward pass.</summary>
+    public PackedMatrix? RecurrentT;
+
+    /// <summary>W_hh (G·H, H) packed for dG⟨t⟩ · W_hh in the backward pass.</summary>
+    public PackedMatrix? Recurrent;
+
+    /// <summary>∂L/∂(gate pre-activations) on the input side (T, B, G·H).</summary>
+    public float[] DGates = [];
+
+    /// <summary>∂L/∂(gate pre-activations) on the hidden side (T, B, G·H); only the GRU needs a separate one.</summary>
+    public float[] DHiddenGates = [];
+
+    /// <summary>∂L/∂h⟨t⟩ flowing back from step t+1 (B, H).</summary>
+    public float[] DhCarry = [];
+
+    /// <summary>∂L/∂c⟨t⟩ flowing back from step t+1 (B, H), LSTM only.</summary>
+    public float[] DcCarry = [];
+
+    /// <summary>Total ∂L/∂h⟨t⟩ of the current step (B, H).</summary>
+    public float[] Dh = [];
+
+    public static float[] Ensure(ref float[] buffer, int length)
+    {
+        if (buffer.Length != length) buffer = new float[length];
+        return buffer;
+    }
+
+    /// <summary>Packs W_hhᵀ into <see cref="RecurrentT"/> (re-using its storage).</summary>
+    public PackedMatrix PackRecurrentT(RecurrentWeights w)
+    {
+        if (RecurrentT is null || RecurrentT.Rows != w.HiddenSize || RecurrentT.Columns != w.GateWidth)
+            RecurrentT = PackedMatrix.Pack(MatrixOp.Transpose, w.HiddenSize, w.GateWidth, w.WeightHh.Value, w.HiddenSize);
+        else
+            RecurrentT.Repack(MatrixOp.Transpose, w.WeightHh.Value, w.HiddenSize);
+        return RecurrentT;
+    }
+
+    /// <summary>Packs W_hh into <see cref="Recurrent"/> (re-using its storage).</summary>
+    public PackedMatrix PackRecurrent(RecurrentWeights w)
+    {
+        if (Recurrent is null || Recurrent.Rows != w.GateWidth || Recurrent.Columns != w.HiddenSize)
+            Recurrent = PackedMatrix.Pack(MatrixOp.None, w.GateWidth, w.HiddenSize, w.WeightHh.Value, w.HiddenSize);
+        else
+            Recurrent.Repack(MatrixOp.None, w.WeightHh.Value, w.HiddenSize);
+        return Recurrent;
+    }
+}

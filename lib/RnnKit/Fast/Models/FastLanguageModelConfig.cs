@@ -1,0 +1,20 @@
+namespace RnnKit.Fast;
+
+/// <summary>A character (or token) language model: embedding → one recurrent layer → linear to the vocabulary.</summary>
+public sealed record FastLanguageModelConfig
+{
+    /// <summary>"lstm", "gru" or "rnn" (tanh).</summary>
+    public string Cell { get; init; } = "lstm";
+
+    /// <summary>V: number of distinct tokens (65 characters in tiny Shakespeare).</summary>
+    public int Vocabulary { get; init; } = 65;
+
+    /// <summary>H: size of the hidden state; the embedding has the same size.</summary>
+    public int HiddenSize { get; init; } = 128;
+
+    /// <summary>Seed of the weight initialisation.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The cells this model can use, for messages and command-line checks.</summary>
+    public static IReadOnlyList<string> Cells { get; } = ["lstm", "gru", "rnn"];
+}

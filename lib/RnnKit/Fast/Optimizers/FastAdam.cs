@@ -1,0 +1,72 @@
+using System.Numerics;
+
+namespace RnnKit.Fast;
+
+/// <summary>
+/// Adam (Kingma &amp; Ba), as PyTorch computes it: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
+/// θ ← θ − (α / (1−β₁ᵗ)) · m / (√v / √(1−β₂ᵗ) + ε). State per parameter, keyed by position in the list.
+/// </summary>
+public sealed class FastAdam
+{
+    private readonly FastParameter[] _parameters;
+    private readonly float[][] _m;
+    private readonly float[][] _v;
+
+    public FastAdam(IEnumerable<FastParameter> parameters, AdamConfig? config = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        _parameters = [.. parameters];
+        _m = [.. _parameters.Select(p => new float[p.Count])];
+        _v = [.. _parameters.Select(p => new float[p.Count])];
+        Config = config ?? new AdamConfig();
+    }
+
+    public AdamConfig Config { get; }
+
+    /// <summary>t: updates done so far.</summary>
+    public int StepCount { get; private set; }
+
+    /// <summary>One update of every parameter from its Grad (the gradients are not cleared).</summary>
+    public void Step()
+    {
+        StepCount++;
+        var c = Config;
+        var correction1 = 1 - Math.Pow(c.Beta1, StepCount);
+        var correction2 = 1 - Math.Pow(c.Beta2, StepCount);
+        var stepSize = (float)(c.LearningRate / correction1);
+        var invSqrtCorrection2 = (float)(1 / Math.Sqrt(correction2));
+        for (var k = 0; k < _parameters.Length; k++)
+            Update(_parameters[k].Value, _parameters[k].Grad, _m[k], _v[k], c, stepSize, invSqrtCorrection2);
+    }
+
+    private static void Update(Span<float> theta, ReadOnlySpan<float> g, Span<float> m, Span<float> v, AdamConfig c, float stepSize, float invSqrtCorrection2)
+    {
+        float b1 = c.Beta1, b2 = c.Beta2, eps = c.Epsilon;
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vb1 = new Vector<float>(b1);
+            var vb2 = new Vector<float>(b2);
+            var v1mb1 = new Vector<float>(1 - b1);
+            var v1mb2 = new Vector<float>(1 - b2);
+            var vEps = new Vector<float>(eps);
+            var vStep = new Vector<float>(stepSize);
+            var vInv = new Vector<float>(invSqrtCorrection2);
+            for (; j <= theta.Length - Vector<float>.Count; j += Vector<float>.Count)
+            {
+                var vg = new Vector<float>(g[j..]);
+                var vm = vb1 * new Vector<float>(m[j..]) + v1mb1 * vg;
+                var vv = vb2 * new Vector<float>(v[j..]) + v1mb2 * vg * vg;
+                vm.CopyTo(m[j..]);
+                vv.CopyTo(v[j..]);
+                (new Vector<float>(theta[j..]) - vStep * vm / (Vector.SquareRoot(vv) * vInv + vEps)).CopyTo(theta[j..]);
+            }
+        }
+        for (; j < theta.Length; j++)
+        {
+            m[j] = b1 * m[j] + (1 - b1) * g[j];
+            v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
+            theta[j] -= stepSize * m[j] / (MathF.Sqrt(v[j]) * invSqrtCorrection2 + eps);
+        }
+    }
+}
