@@ -18,7 +18,7 @@ public sealed class FastTrainer
     private FastLanguageModelCache? _cache;
     private FastLanguageModel.BackwardBuffers? _buffers;
 
-    public FastTrainer(FastLanguageModel model, AdamConfig? adam = null, float clipNorm = DefaultClipNorm)
+    public FastTrainer(FastLanguageModel model, FastAdamConfig? adam = null, float clipNorm = DefaultClipNorm)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
@@ -45,7 +45,7 @@ public sealed class FastTrainer
         var logits = _cache.Logits;
         var loss = FastSoftmaxCrossEntropy.LossAndGradient(logits, targets, Model.Config.Vocabulary, logits);
         _buffers = Model.Backward(_cache, logits, _buffers);
-        var norm = GradientClipping.ClipGlobalNorm(_parameters, ClipNorm);
+        var norm = FastGradientClipping.ClipGlobalNorm(_parameters, ClipNorm);
         Optimizer.Step();
         return new TrainStepResult(loss, norm);
     }

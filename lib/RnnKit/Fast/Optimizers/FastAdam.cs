@@ -12,16 +12,16 @@ public sealed class FastAdam
     private readonly float[][] _m;
     private readonly float[][] _v;
 
-    public FastAdam(IEnumerable<FastParameter> parameters, AdamConfig? config = null)
+    public FastAdam(IEnumerable<FastParameter> parameters, FastAdamConfig? config = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _parameters = [.. parameters];
         _m = [.. _parameters.Select(p => new float[p.Count])];
         _v = [.. _parameters.Select(p => new float[p.Count])];
-        Config = config ?? new AdamConfig();
+        Config = config ?? new FastAdamConfig();
     }
 
-    public AdamConfig Config { get; }
+    public FastAdamConfig Config { get; }
 
     /// <summary>t: updates done so far.</summary>
     public int StepCount { get; private set; }
@@ -39,7 +39,7 @@ public sealed class FastAdam
             Update(_parameters[k].Value, _parameters[k].Grad, _m[k], _v[k], c, stepSize, invSqrtCorrection2);
     }
 
-    private static void Update(Span<float> theta, ReadOnlySpan<float> g, Span<float> m, Span<float> v, AdamConfig c, float stepSize, float invSqrtCorrection2)
+    private static void Update(Span<float> theta, ReadOnlySpan<float> g, Span<float> m, Span<float> v, FastAdamConfig c, float stepSize, float invSqrtCorrection2)
     {
         float b1 = c.Beta1, b2 = c.Beta2, eps = c.Epsilon;
         var j = 0;

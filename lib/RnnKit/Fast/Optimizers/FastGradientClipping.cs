@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace RnnKit.Fast;
 
 /// <summary>Clipping by global norm, PyTorch's <c>clip_grad_norm_</c>.</summary>
-public static class GradientClipping
+public static class FastGradientClipping
 {
     /// <summary>PyTorch adds this to the norm before dividing, so a zero gradient stays zero.</summary>
     private const double NormGuard = 1e-6;

@@ -1,7 +1,7 @@
 namespace RnnKit.Fast;
 
 /// <summary>Adam's settings; the defaults are PyTorch's <c>torch.optim.Adam</c> defaults.</summary>
-public sealed record AdamConfig
+public sealed record FastAdamConfig
 {
     /// <summary>Step size α.</summary>
     public float LearningRate { get; init; } = 1e-3f;
