@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using RnnKit.Fast;
-using RnnKit.Training;
 using Xunit;
 
 namespace RnnKit.Tests.Fast;
@@ -42,7 +41,7 @@ public class FastAdamTests
         sa.Grad.SetSubMatrix(0, 0, a.GradToMatrix());
         sb.Grad.SetSubMatrix(0, 0, b.GradToMatrix());
 
-        var expectedNorm = RnnKit.Training.GradientClipping.ClipByGlobalNorm([sa, sb], 1.0);
+        var expectedNorm = GradientClipping.ClipByGlobalNorm([sa, sb], 1.0);
         var norm = FastGradientClipping.ClipGlobalNorm([a, b], 1f);
 
         Assert.Equal(expectedNorm, norm, 1e-4);
