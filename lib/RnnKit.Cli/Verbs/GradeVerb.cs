@@ -57,7 +57,7 @@ public sealed class GradeVerb : IVerb
         var outFolder = outArg is null ? Directory.CreateDirectory(DefaultOut).FullName : OutputFolder.Prepare(outArg, reader.Has("--force"));
 
         var grades = new List<SubmissionGrade>();
-        foreach (var submission in submissions)
+        foreach (var (submission, _) in submissions)
         {
             stderr.WriteLine($"{submission}: grading");
             var grade = await grader.GradeAsync(submission);
@@ -72,24 +72,28 @@ public sealed class GradeVerb : IVerb
         await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.csv"), book.ToCsv());
         var feedback = Directory.CreateDirectory(Path.Combine(outFolder, "feedback")).FullName;
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var grade in grades)
-            await File.WriteAllTextAsync(Path.Combine(feedback, UniqueName(grade.File, names)), FeedbackPage.Render(grade));
+        foreach (var (grade, (_, name)) in grades.Zip(submissions))
+            await File.WriteAllTextAsync(Path.Combine(feedback, UniqueName(name, names)), FeedbackPage.Render(grade));
         stdout.WriteLine($"gradebook: {Path.Combine(outFolder, "gradebook.json")}, {Path.Combine(outFolder, "gradebook.csv")}; feedback pages in {feedback}");
         return grades.Any(g => g.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    /// <summary>The notebooks given, and those in the folders given (recursively, sorted).</summary>
-    private static List<string> Submissions(IEnumerable<string> inputs)
+    /// <summary>
+    /// The notebooks given, and those in the folders given (recursively, sorted), each with a short name for its
+    /// feedback page: the path inside the folder given, or the file name.
+    /// </summary>
+    private static List<(string Path, string Name)> Submissions(IEnumerable<string> inputs)
     {
-        var files = new List<string>();
+        var files = new List<(string, string)>();
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
                 files.AddRange(Directory.EnumerateFiles(input, "*.ipynb", SearchOption.AllDirectories)
                     .Where(f => !f.Contains(".ipynb_checkpoints", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => (f, Path.GetRelativePath(input, f))));
             else if (File.Exists(input))
-                files.Add(input);
+                files.Add((input, Path.GetFileName(input)));
             else
                 throw new CliException($"{input}: no such file or folder");
         }
@@ -99,9 +103,8 @@ public sealed class GradeVerb : IVerb
     }
 
     /// <summary>"alice/rnn-step.ipynb" → "alice_rnn-step.html", made unique.</summary>
-    private static string UniqueName(string file, HashSet<string> taken)
+    private static string UniqueName(string relative, HashSet<string> taken)
     {
-        var relative = Path.IsPathRooted(file) ? Path.GetFileName(file) : file;
         var stem = string.Concat(Path.ChangeExtension(relative, null)!.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_')).Trim('_', '.');
         var name = stem + ".html";
         for (var n = 2; !taken.Add(name); n++)

@@ -7,7 +7,7 @@ namespace RnnKit.Notebooks.Exercises;
 /// cell taken from the teacher's notebook (hidden tests included; the student's own copies, edited or not, are
 /// dropped) at the place of the student's first copy after the answer, or right after the answer when the student
 /// deleted them. After an exercise's tests comes the teacher's answer as a <see cref="CellRole.Fallback"/> cell
-/// (run only when the exercise failed). Exercises in <c>skipped</c> — whose cells crashed or hung the grading
+/// (run only when the exercise failed; in place of the tests when the answer cell is gone). Exercises in <c>skipped</c> — whose cells crashed or hung the grading
 /// process — keep only the fallback; other student cells in <c>skippedCells</c> (0-based) are left out.
 /// Outputs are cleared; each cell carries its <see cref="GradingRole"/>.
 /// </summary>
@@ -44,6 +44,8 @@ public static class GradingNotebook
             {
                 var exercise = exercises.First(e => e.Id == testsOf);
                 if (cells.AnswerOf(testsOf) is int answer && answer < i) PlaceTests(exercise);
+                else if (cells.AnswerOf(testsOf) is null && placed.Add(testsOf))
+                    Add(teacher.Cells[exercise.AnswerCell], new GradingRole(CellRole.Fallback, testsOf, $"teacher's answer to exercise {testsOf}"));
                 continue;
             }
             if (cells.AnswerIn(i) is { } answerOf)

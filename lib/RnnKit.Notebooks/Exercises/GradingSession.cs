@@ -8,7 +8,7 @@ namespace RnnKit.Notebooks.Exercises;
 /// cell whatever failed before (continue on error), each with the time limit, and writes one
 /// <see cref="CellOutcome"/> line per cell as soon as it ends, so the grader knows how far it got even if the
 /// student's code later brings the process down. A <see cref="CellRole.Fallback"/> cell runs only when its
-/// exercise failed.
+/// exercise failed or has no answer cell here (the student deleted it, or it was left out after crashing).
 /// </summary>
 public static class GradingSession
 {
@@ -20,12 +20,14 @@ public static class GradingSession
     {
         using var session = new CSharpSession(new SessionOptions { Timeout = cellTimeout, WorkingDirectory = workingDirectory });
         var failed = new HashSet<string>(StringComparer.Ordinal);
+        var answered = notebook.Cells.Select((c, i) => GradingRole.Of(c, i))
+            .Where(r => r.Role == CellRole.Answer).Select(r => r.Exercise).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
             if (cell.Type != CellType.Code) continue;
             var role = GradingRole.Of(cell, i);
-            if (role.Role == CellRole.Fallback && !failed.Contains(role.Exercise ?? "")) continue;
+            if (role.Role == CellRole.Fallback && answered.Contains(role.Exercise) && !failed.Contains(role.Exercise ?? "")) continue;
 
             var errors = new ErrorSink();
             var result = await session.ExecuteAsync(cell.Source, errors, role.Label);

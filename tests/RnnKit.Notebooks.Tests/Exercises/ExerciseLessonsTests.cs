@@ -1,0 +1,51 @@
+using RnnKit.Notebooks.Exercises;
+using RnnKit.Notebooks.Model;
+using RnnKit.TestSupport;
+using Xunit;
+
+namespace RnnKit.Notebooks.Tests.Exercises;
+
+/// <summary>
+/// The checks every teacher's notebook with exercises must pass: its markup is valid, the teacher's version grades
+/// full marks, and the untouched student version compiles cell by cell and grades 0 with every exercise saying
+/// "not done yet" (a stub that did not compile would say something else).
+/// Data-driven over <see cref="Folders"/>.
+/// </summary>
+public class ExerciseLessonsTests
+{
+    /// <summary>The folders searched for notebooks with exercises. Once lessons carry exercises, add Repo.PathOf("notebooks").</summary>
+    private static readonly string[] Folders = [Fixtures.Folder];
+
+    public static TheoryData<string> TeacherNotebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in Folders)
+            foreach (var path in Directory.EnumerateFiles(folder, "*.ipynb").Order(StringComparer.Ordinal))
+                if (ExerciseParser.Parse(Notebook.Load(path)).Count > 0)
+                    data.Add(Path.GetRelativePath(Repo.Root, path));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TeacherNotebooks))]
+    public void Teacher_grades_full_marks_and_untouched_student_version_zero(string notebook)
+    {
+        var teacher = Notebook.Load(Repo.PathOf(notebook));
+        var student = StudentVersion.Create(teacher);
+
+        var folder = Repo.TempFolder();
+        var name = Path.GetFileName(notebook);
+        File.Copy(Repo.PathOf(notebook), Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "teacher")).FullName, name));
+        student.Save(Path.Combine(folder, "student", name));
+
+        var result = Gradebooks.Grade(folder, Path.GetDirectoryName(Repo.PathOf(notebook))!);
+        Assert.Equal(0, result.Run.ExitCode);
+        var max = ExerciseParser.Parse(teacher).Sum(e => e.Points);
+        var full = result.Submission($"teacher/{name}");
+        Assert.True(full["score"]!.GetValue<int>() == max, full.ToJsonString());
+        Assert.Equal(max, full["max"]!.GetValue<int>());
+        var zero = result.Submission($"student/{name}");
+        Assert.Equal(0, zero["score"]!.GetValue<int>());
+        Assert.All(zero["exercises"]!.AsArray(), e => Assert.Contains($"Exercise {e!["id"]}: not done yet", e["feedback"]!.GetValue<string>()));
+    }
+}
