@@ -24,7 +24,7 @@ public sealed record LstmGrads(
 
 /// <summary>
 /// The LSTM cell of the lessons, with separate input and hidden weights per gate (d2l's form, which maps one to
-/// one onto PyTorch's fused layout, see <c>PyTorchLayout</c>):
+/// one onto PyTorch's fused layout, see <see cref="PyTorchLayout"/>):
 /// <code>
 /// i = σ(Wxi·x + Whi·h⟨t−1⟩ + bi)      input (update) gate
 /// f = σ(Wxf·x + Whf·h⟨t−1⟩ + bf)      forget gate
