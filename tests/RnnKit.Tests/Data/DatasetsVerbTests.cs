@@ -1,0 +1,78 @@
+using System.Text.Json;
+using RnnKit.Cli;
+using RnnKit.TestSupport;
+using Xunit;
+
+namespace RnnKit.Tests.Data;
+
+public class DatasetsVerbTests
+{
+    [Fact]
+    public void List_json_is_a_list_of_name_source_available()
+    {
+        var r = TestSupport.Cli.Run("datasets", "list", "--json");
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Stdout);
+        var entries = json.RootElement.EnumerateArray().ToList();
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(JsonValueKind.String, e.GetProperty("name").ValueKind);
+            Assert.Equal(JsonValueKind.String, e.GetProperty("source").ValueKind);
+            Assert.True(e.GetProperty("available").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        });
+        var names = entries.Select(e => e.GetProperty("name").GetString()).ToList();
+        Assert.Contains("tang300", names);
+        Assert.Contains("song100", names);
+        Assert.Contains("dates", names);
+        Assert.Contains("kit-sources", names);
+        var dates = entries.Single(e => e.GetProperty("name").GetString() == "dates");
+        Assert.True(dates.GetProperty("available").GetBoolean());
+    }
+
+    [Fact]
+    public void List_prints_a_table()
+    {
+        var r = TestSupport.Cli.Run("datasets", "list");
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Contains("tang300", r.Stdout);
+        Assert.Contains("generated", r.Stdout);
+    }
+
+    [Fact]
+    public void Fetch_of_an_unknown_dataset_fails_and_lists_the_known_ones()
+    {
+        var r = TestSupport.Cli.Run("datasets", "fetch", "no-such-data");
+        Assert.Equal(ExitCodes.Error, r.ExitCode);
+        Assert.Contains("unknown dataset 'no-such-data'", r.Stderr);
+        Assert.Contains("tang300", r.Stderr);
+    }
+
+    [Fact]
+    public void Fetch_prints_where_an_installed_dataset_is()
+    {
+        Interop.Require(File.Exists("/usr/share/games/fortunes/song100"), "fortunes-zh");
+        var r = TestSupport.Cli.Run("datasets", "fetch", "song100", "--cache", Repo.TempFolder());
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Equal("/usr/share/games/fortunes/song100", r.Stdout.Trim());
+    }
+
+    [Fact]
+    public void Generate_into_a_non_empty_folder_needs_force_and_leaves_it_alone()
+    {
+        var dir = Repo.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "keep.txt"), "precious");
+        var r = TestSupport.Cli.Run("datasets", "generate", "--out", dir);
+        Assert.Equal(ExitCodes.Error, r.ExitCode);
+        Assert.Contains("--force", r.Stderr);
+        Assert.Equal(["keep.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Bad_command_lines_are_usage_errors()
+    {
+        Assert.Equal(ExitCodes.Usage, TestSupport.Cli.Run("datasets").ExitCode);
+        Assert.Equal(ExitCodes.Usage, TestSupport.Cli.Run("datasets", "fetch").ExitCode);
+        Assert.Equal(ExitCodes.Usage, TestSupport.Cli.Run("datasets", "frob").ExitCode);
+        Assert.Equal(ExitCodes.Usage, TestSupport.Cli.Run("datasets", "list", "extra").ExitCode);
+    }
+}
