@@ -15,12 +15,15 @@ public sealed class GradeVerb : IVerb
     /// <summary>Where results go without --out: a build product, written over freely.</summary>
     public const string DefaultOut = "build/grades";
 
+    /// <summary>Submissions graded at once by default: one process per core.</summary>
+    private static int DefaultJobs => Environment.ProcessorCount;
+
     public string Name => "grade";
 
     public string Summary => "grade student notebooks with the hidden tests restored; gradebook JSON/CSV and feedback HTML";
 
     public string Usage => $"""
-        usage: rnnkit grade <submission.ipynb or folder>… --source DIR [--out DIR] [--timeout S] [--force]
+        usage: rnnkit grade <submission.ipynb or folder>… --source DIR [--out DIR] [--timeout S] [--jobs N] [--force]
 
           Matches each submission to the teacher's notebook in --source (same file name, else the most exercise ids
           in common), restores every test cell (hidden tests included) from it, and runs the result in a separate
@@ -29,6 +32,7 @@ public sealed class GradeVerb : IVerb
           --out DIR      gradebook.json, gradebook.csv, feedback/*.html (default {DefaultOut}/, reused freely;
                          any other non-empty DIR needs --force)
           --timeout S    seconds one cell may run (default {new GradeOptions().CellTimeout.TotalSeconds:0})
+          --jobs N       submissions graded at the same time, one process each (default: {DefaultJobs}, the cores)
           --force        write into a non-empty --out folder
         Student code runs with your permissions: grade in a container or a throw-away account.
         exit: 0 every submission graded, 2 some submission could not be graded, 1 bad source, 64 bad command line
@@ -36,11 +40,12 @@ public sealed class GradeVerb : IVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgReader(args, ["--source", "--out", "--timeout"], ["--force"]);
+        var reader = new ArgReader(args, ["--source", "--out", "--timeout", "--jobs"], ["--force"]);
         if (reader.Positionals.Count == 0)
             throw new UsageException("give at least one submitted notebook or folder");
         var source = reader.Get("--source") ?? throw new UsageException("--source DIR (the teacher's notebooks) is required");
         var timeout = reader.GetDouble("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
+        var jobs = reader.GetInt("--jobs", DefaultJobs, min: 1);
         var submissions = Submissions(reader.Positionals);
         var options = new GradeOptions { CellTimeout = TimeSpan.FromSeconds(timeout) };
 
@@ -56,16 +61,17 @@ public sealed class GradeVerb : IVerb
         var outArg = reader.Get("--out");
         var outFolder = outArg is null ? Directory.CreateDirectory(DefaultOut).FullName : OutputFolder.Prepare(outArg, reader.Has("--force"));
 
-        var grades = new List<SubmissionGrade>();
-        foreach (var (submission, _) in submissions)
+        var grades = new SubmissionGrade[submissions.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, submissions.Count), new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (i, _) =>
         {
-            stderr.WriteLine($"{submission}: grading");
-            var grade = await grader.GradeAsync(submission);
-            grades.Add(grade);
-            stdout.WriteLine(grade.Error is not null
-                ? $"{submission}: not graded: {grade.Error}"
-                : $"{submission}: {grade.Score}/{grade.Max} ({string.Join(", ", grade.Exercises.Select(e => $"{e.Id} {e.Status}"))})");
-        }
+            var submission = submissions[i].Path;
+            lock (stderr) stderr.WriteLine($"{submission}: grading");
+            var grade = grades[i] = await grader.GradeAsync(submission);
+            lock (stdout)
+                stdout.WriteLine(grade.Error is not null
+                    ? $"{submission}: not graded: {grade.Error}"
+                    : $"{submission}: {grade.Score}/{grade.Max} ({string.Join(", ", grade.Exercises.Select(e => $"{e.Id} {e.Status}"))})");
+        });
 
         var book = new Gradebook(grades);
         await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.json"), book.ToJson());

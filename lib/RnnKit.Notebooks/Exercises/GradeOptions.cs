@@ -1,16 +1,23 @@
 namespace RnnKit.Notebooks.Exercises;
 
-/// <summary>How <see cref="Grader"/> runs submissions. Specialise with <c>with { … }</c>.</summary>
+/// <summary>
+/// How <see cref="Grader"/> runs submissions. Specialise with <c>with { … }</c>. The engine stops a cell that runs
+/// longer than <see cref="CellTimeout"/> by itself; the allowances only decide when the grader gives up on a
+/// process that reports nothing (a hang the engine cannot stop) and kills it.
+/// </summary>
 public sealed record GradeOptions
 {
     /// <summary>Longest one cell of a submission may run (status "timeout"); 60 s is ample for the lessons' small models.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Extra time for the grading process to start and compile its first cell (Roslyn warms up in a few
-    /// seconds; 60 s leaves room on a loaded machine).</summary>
+    /// <summary>Extra time for the first cell: the process starts and Roslyn warms up (a few seconds; 60 s leaves
+    /// room on a loaded machine).</summary>
     public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Extra time, after a cell's own timeout, for the engine to stop it and report, before the grader
-    /// kills the process.</summary>
-    public TimeSpan StopAllowance { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Extra time per cell beyond <see cref="CellTimeout"/>: compiling the cell (not counted by the engine's
+    /// timeout; seconds, more on a busy machine) and stopping it.</summary>
+    public TimeSpan CellAllowance { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time for the process to exit after its last cell before it is killed.</summary>
+    public TimeSpan ExitAllowance { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -98,7 +98,7 @@ public static class GradingProcess
                 lastProgress.Restart();
             }
             if (exited || finished) break;
-            var allowed = options.CellTimeout + (outcomes.Count == 0 ? options.StartupAllowance : options.StopAllowance);
+            var allowed = options.CellTimeout + options.CellAllowance + (outcomes.Count == 0 ? options.StartupAllowance : TimeSpan.Zero);
             if (lastProgress.Elapsed > allowed)
             {
                 process.Kill(entireProcessTree: true);
@@ -107,7 +107,7 @@ public static class GradingProcess
             }
             await Task.Delay(Poll);
         }
-        if (!process.WaitForExit(options.StopAllowance))
+        if (!process.WaitForExit(options.ExitAllowance))
             process.Kill(entireProcessTree: true);
         if (finished) return new ProcessRun(outcomes, null, null);
 

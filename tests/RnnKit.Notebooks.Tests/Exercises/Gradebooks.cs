@@ -9,7 +9,7 @@ namespace RnnKit.Notebooks.Tests.Exercises;
 internal static class Gradebooks
 {
     /// <summary>Per-cell limit in tests: short, so the endless loop costs seconds, not a minute.</summary>
-    public const string CellTimeoutSeconds = "5";
+    public const string CellTimeoutSeconds = "8";
 
     public sealed record Result(Rnnkit.Result Run, JsonArray Submissions, string OutFolder)
     {

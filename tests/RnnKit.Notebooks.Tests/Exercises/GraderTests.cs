@@ -31,7 +31,7 @@ public class GraderTests
         var submission = Path.Combine(folder, "numbers.ipynb");
         student.Save(submission);
 
-        var grader = new Grader(Path.Combine(folder, "source"), GradeVerb.WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(5) });
+        var grader = new Grader(Path.Combine(folder, "source"), GradeVerb.WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(8) });
         var grade = await grader.GradeAsync(submission);
 
         Assert.True(grade.Score == 2 && grade.Max == 3, string.Join("\n", grade.Exercises));

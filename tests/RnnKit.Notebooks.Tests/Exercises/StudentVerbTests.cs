@@ -50,4 +50,22 @@ public class StudentVerbTests
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("no-such.ipynb: no such file or folder", missing.Stderr);
     }
+
+    [Fact]
+    public void Run_on_a_student_version_reports_each_exercise_as_not_done()
+    {
+        var dir = Repo.TempFolder();
+        Assert.Equal(0, Rnnkit.Run("student", Fixtures.TeacherNotebook, "--out", Path.Combine(dir, "student")).ExitCode);
+        var report = Path.Combine(dir, "report.json");
+        var run = Rnnkit.Run("run", Path.Combine(dir, "student", "rnn-step.ipynb"), "--out", Path.Combine(dir, "executed"),
+            "--report", report, "--continue-on-error", "--timeout", "30");
+
+        Assert.Equal(2, run.ExitCode);
+        var cells = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(report))!["notebooks"]![0]!["cells"]!.AsArray();
+        var errors = cells.Where(c => c!["status"]!.GetValue<string>() != "ok").Select(c => c!["error"]!.GetValue<string>()).ToList();
+        Assert.Equal("ok", cells[0]!["status"]!.GetValue<string>());
+        foreach (var id in new[] { "1.1", "1.2", "1.3" })
+            Assert.Contains($"Exercise {id}: not done yet", errors);
+        Assert.DoesNotContain(errors, e => e.Contains("error CS", StringComparison.Ordinal));
+    }
 }
