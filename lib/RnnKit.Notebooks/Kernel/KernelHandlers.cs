@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+
+namespace RnnKit.Notebooks.Kernel;
+
+/// <summary>
+/// What the kernel does with each request (messaging protocol 5.3). Shell requests run one at a time, in order, on
+/// the shell worker; control requests run at once on the socket thread, so an interrupt or shutdown is answered
+/// while a cell is still running. Every request is wrapped in status busy/idle on iopub.
+/// </summary>
+internal sealed partial class KernelHandlers(IKernelEngine engine, Action<KernelChannel, JupyterMessage> send, KernelSession session, TextWriter log)
+{
+    /// <summary>Set when a shutdown_request arrives; the kernel exits once the reply is out.</summary>
+    public TaskCompletionSource<ShutdownRequest> Shutdown { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The starting status Jupyter kernels publish once, when their sockets are up.</summary>
+    public void PublishStarting()
+    {
+        var header = MessageHeader.New("status", session.Id, session.Username);
+        send(KernelChannel.IoPub, new JupyterMessage([Topic("status")], header, [], [], new JsonObject { ["execution_state"] = "starting" }, []));
+    }
+
+    public async Task HandleShellAsync(JupyterMessage request)
+    {
+        PublishStatus(request, "busy");
+        try
+        {
+            switch (request.MsgType)
+            {
+                case "execute_request": await ExecuteAsync(request); break;
+                case "kernel_info_request": Reply(KernelChannel.Shell, request, KernelInfo.ReplyContent()); break;
+                case "complete_request": Complete(request); break;
+                case "inspect_request": Inspect(request); break;
+                case "is_complete_request": IsComplete(request); break;
+                case "history_request": Reply(KernelChannel.Shell, request, new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() }); break;
+                case "comm_info_request": Reply(KernelChannel.Shell, request, new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() }); break;
+                case "comm_open" or "comm_msg" or "comm_close":
+                    // No comm targets exist: nothing to open, so nothing to answer (ipykernel logs the same).
+                    log.WriteLine($"rnnkit kernel: ignored {request.MsgType} (no comm targets)");
+                    break;
+                default: log.WriteLine($"rnnkit kernel: unknown shell message type '{request.MsgType}', ignored"); break;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A handler bug must not kill the kernel; the client gets an error reply naming it.
+            log.WriteLine($"rnnkit kernel: {request.MsgType} failed: {e}");
+            Reply(KernelChannel.Shell, request, ErrorContent(e.GetType().Name, e.Message, [e.ToString()]));
+        }
+        finally
+        {
+            PublishStatus(request, "idle");
+        }
+    }
+
+    public void HandleControl(JupyterMessage request)
+    {
+        PublishStatus(request, "busy");
+        try
+        {
+            switch (request.MsgType)
+            {
+                case "interrupt_request":
+                    engine.Interrupt();
+                    Reply(KernelChannel.Control, request, new JsonObject { ["status"] = "ok" });
+                    break;
+                case "shutdown_request":
+                    var restart = KernelJson.Bool(request.Content, "restart", false);
+                    engine.Interrupt();
+                    Reply(KernelChannel.Control, request, new JsonObject { ["status"] = "ok", ["restart"] = restart });
+                    Shutdown.TrySetResult(new ShutdownRequest(restart));
+                    break;
+                case "kernel_info_request": Reply(KernelChannel.Control, request, KernelInfo.ReplyContent()); break;
+                default: log.WriteLine($"rnnkit kernel: unknown control message type '{request.MsgType}', ignored"); break;
+            }
+        }
+        finally
+        {
+            PublishStatus(request, "idle");
+        }
+    }
+
+    public void HandleStdin(JupyterMessage message) =>
+        log.WriteLine($"rnnkit kernel: unexpected {message.MsgType} on stdin (the kernel never asks for input), ignored");
+
+    private void Reply(KernelChannel channel, JupyterMessage request, JsonObject content) =>
+        send(channel, JupyterMessage.ReplyTo(request, session, ReplyType(request.MsgType), content));
+
+    private void Publish(JupyterMessage parent, string msgType, JsonObject content) =>
+        send(KernelChannel.IoPub, JupyterMessage.ReplyTo(parent, session, msgType, content, [Topic(msgType)]));
+
+    private void PublishStatus(JupyterMessage parent, string state) =>
+        Publish(parent, "status", new JsonObject { ["execution_state"] = state });
+
+    /// <summary>The iopub topic, as ipykernel names it: kernel.SESSION.MSG_TYPE.</summary>
+    private byte[] Topic(string msgType) => System.Text.Encoding.UTF8.GetBytes($"kernel.{session.Id}.{msgType}");
+
+    private static string ReplyType(string requestType) =>
+        requestType.EndsWith("_request", StringComparison.Ordinal) ? requestType[..^"_request".Length] + "_reply" : requestType + "_reply";
+
+    private static JsonObject ErrorContent(string name, string value, IEnumerable<string> traceback) => new()
+    {
+        ["status"] = "error",
+        ["ename"] = name,
+        ["evalue"] = value,
+        ["traceback"] = new JsonArray(traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+    };
+}
+
+/// <summary>A client asked the kernel to shut down; <see cref="Restart"/> says whether it will start a new one.</summary>
+internal sealed record ShutdownRequest(bool Restart);
