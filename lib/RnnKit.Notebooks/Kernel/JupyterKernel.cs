@@ -62,6 +62,9 @@ public sealed class JupyterKernel
         });
         using var cancelled = cancel.Register(() => handlers.Shutdown.TrySetResult(new ShutdownRequest(Restart: false)));
 
+        using var orphaned = new CancellationTokenSource();
+        _ = WatchParentAsync(() => handlers.Shutdown.TrySetResult(new ShutdownRequest(Restart: false)), orphaned.Token);
+
         var shellWorker = Task.Run(async () =>
         {
             await foreach (var request in shellQueue.Reader.ReadAllAsync())
@@ -69,6 +72,7 @@ public sealed class JupyterKernel
         });
 
         var shutdown = await handlers.Shutdown.Task;
+        await orphaned.CancelAsync();
         _log.WriteLine($"rnnkit kernel: shutting down{(shutdown.Restart ? " for a restart" : "")}");
         shellQueue.Writer.TryComplete();
         engine.Interrupt();
@@ -76,6 +80,46 @@ public sealed class JupyterKernel
         await Task.WhenAny(shellWorker, Task.Delay(ShutdownGrace));
         server.Stop();
     }
+
+    /// <summary>
+    /// Jupyter passes its own process id in JPY_PARENT_PID; when that process is gone (a client that crashed or was
+    /// killed) nobody can ever shut this kernel down, so it shuts itself down, as ipykernel does.
+    /// </summary>
+    private static async Task WatchParentAsync(Action shutDown, CancellationToken stop)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("JPY_PARENT_PID"), out var parentId) || parentId <= 1) return;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (!IsAlive(parentId))
+                {
+                    shutDown();
+                    return;
+                }
+                await Task.Delay(ParentPollInterval, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The kernel is shutting down anyway.
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly TimeSpan ParentPollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>How long shutdown waits for an interrupted cell to finish before the process exits anyway.</summary>
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);

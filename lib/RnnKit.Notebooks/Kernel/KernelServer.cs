@@ -69,8 +69,8 @@ internal sealed class KernelServer : IDisposable
         Bind(_stdin, _connection.StdinPort, "stdin_port");
         Bind(_iopub, _connection.IopubPort, "iopub_port");
         Bind(_heartbeat, _connection.HbPort, "hb_port");
-        _poller.RunAsync("rnnkit-kernel-io");
-        _heartbeatPoller.RunAsync("rnnkit-kernel-heartbeat");
+        _poller.RunAsync("rnnkit-kernel-io", isBackgroundThread: true);
+        _heartbeatPoller.RunAsync("rnnkit-kernel-heartbeat", isBackgroundThread: true);
     }
 
     /// <summary>Queues a message to send on <paramref name="channel"/>; safe from any thread.</summary>

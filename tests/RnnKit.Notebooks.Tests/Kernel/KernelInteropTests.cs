@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using RnnKit.TestSupport;
+using Xunit;
+using CliRunner = RnnKit.TestSupport.Cli;
+
+namespace RnnKit.Notebooks.Tests.Kernel;
+
+/// <summary>
+/// The kernel as Jupyter's own client sees it: Debian's python3-jupyter-client starts `rnnkit-csharp` from a
+/// kernelspec installed into a temporary JUPYTER_DATA_DIR, and nbconvert executes a lesson through it.
+/// </summary>
+[Collection(JupyterEnvironment.Name)]
+public class KernelInteropTests
+{
+    private static readonly string KernelFolder = Repo.PathOf("tests", "RnnKit.Notebooks.Tests", "Kernel");
+
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(3);
+
+    private static Dictionary<string, string> Installed(JupyterEnvironment env)
+    {
+        var install = CliRunner.Run("kernel", "install", "--user");
+        Assert.True(install.ExitCode == 0, install.Stderr);
+        return new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = env.DataDir, ["JUPYTER_PATH"] = env.PathDir };
+    }
+
+    [Fact]
+    public void Jupyter_client_executes_interrupts_completes_and_restarts_the_kernel()
+    {
+        Interop.RequirePythonModules("jupyter_client");
+        using var env = new JupyterEnvironment();
+        var run = Interop.Run("/usr/bin/python3", [Path.Combine(KernelFolder, "drive_kernel.py"), "rnnkit-csharp"], ScriptTimeout,
+            environment: Installed(env));
+        Assert.True(run.ExitCode == 0, $"drive_kernel.py failed:\n{run.Stderr}\n{run.Stdout}");
+        var report = JsonNode.Parse(run.Stdout.Trim().Split('\n')[^1])!.AsObject();
+        string S(params string[] path) => path.Aggregate((JsonNode)report, (n, p) => n[p]!).GetValue<string>();
+        List<string?> L(params string[] path) => path.Aggregate((JsonNode)report, (n, p) => n[p]!).AsArray().Select(v => v?.GetValue<string>()).ToList();
+
+        Assert.Equal("42", Assert.Single(L("first", "results")));
+        Assert.Equal(("rnnkit", "C#", "5.3"), (S("kernel_info", "implementation"), S("kernel_info", "language"), S("kernel_info", "protocol_version")));
+
+        Assert.Equal("ok", S("ok", "status"));
+        Assert.Equal("hello from C#\n", S("ok", "stdout"));
+        Assert.Equal("careful\n", S("ok", "stderr"));
+        Assert.Equal(["42"], L("ok", "results"));
+        Assert.Equal(2, report["ok"]!["execution_count"]!.GetValue<int>());
+        Assert.Equal(["status", "execute_input"], L("ok", "types").Take(2));
+        Assert.Equal("status", L("ok", "types")[^1]);
+
+        Assert.Equal(2, L("display", "displays").Count);
+        Assert.Contains("100%", L("display", "displays")[1]);
+        Assert.Contains("update_display_data", L("display", "types"));
+
+        Assert.Equal("error", S("exception", "status"));
+        Assert.Contains("boom", S("exception", "evalue"));
+        Assert.Equal("error", S("compile_error", "status"));
+        Assert.Contains("CS0103", Assert.Single(L("compile_error", "errors")));
+
+        foreach (var stuck in new[] { "interrupt_delay", "interrupt_loop" })
+        {
+            Assert.Equal("error", S(stuck, "status"));
+            Assert.True(report[stuck]!["seconds"]!.GetValue<double>() < 10, $"{stuck} took {report[stuck]!["seconds"]} s to stop");
+        }
+        Assert.Equal(["43"], L("after_interrupt", "results"));
+
+        Assert.Contains("WriteLine", L("complete_member", "matches"));
+        Assert.Equal(8, report["complete_member"]!["cursor_start"]!.GetValue<int>());
+        Assert.Equal(11, report["complete_member"]!["cursor_end"]!.GetValue<int>());
+        Assert.Equal(["learningRate"], L("complete_local", "matches"));
+        Assert.True(report["inspect"]!["found"]!.GetValue<bool>());
+        Assert.Contains("WriteLine", S("inspect", "text"));
+        Assert.Equal("incomplete", S("is_complete_open_brace"));
+        Assert.Equal("complete", S("is_complete_statement"));
+
+        Assert.Equal("error", S("after_restart", "status"));
+        Assert.Contains("CS0103", S("after_restart", "evalue"));
+        Assert.False(report["alive_after_shutdown"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("rnnkit-csharp")]
+    [InlineData(null)] // the lesson's own kernelspec, .net-csharp: the alias runs it
+    public void Nbconvert_executes_a_lesson_through_the_kernel(string? kernelName)
+    {
+        var nbconvert = Interop.RequireProgram("jupyter-nbconvert", "jupyter-nbconvert");
+        using var env = new JupyterEnvironment();
+        var outDir = Repo.TempFolder("rnnkit-nbconvert");
+        List<string> args = ["--to", "notebook", "--execute", "--output-dir", outDir, "--ExecutePreprocessor.timeout=120"];
+        if (kernelName is not null) args.Add($"--ExecutePreprocessor.kernel_name={kernelName}");
+        args.Add(Path.Combine(KernelFolder, "Fixtures", "kernel-lesson.ipynb"));
+        var run = Interop.Run(nbconvert, args, ScriptTimeout, environment: Installed(env));
+        Assert.True(run.ExitCode == 0, $"nbconvert failed:\n{run.Stderr}");
+
+        var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "kernel-lesson.ipynb")))!;
+        var cells = executed["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToList();
+        string Text(JsonNode? node) => node is JsonArray a ? string.Concat(a.Select(l => l!.GetValue<string>())) : node!.GetValue<string>();
+        JsonArray Outputs(int i) => cells[i]!["outputs"]!.AsArray();
+
+        Assert.Equal([1, 2, 3, 4], cells.Select(c => c!["execution_count"]!.GetValue<int>()));
+        Assert.Equal("setup done\n", Text(Outputs(0).Single()!["text"]));
+        Assert.Equal("6", Text(Outputs(1).Single(o => o!["output_type"]!.GetValue<string>() == "execute_result")!["data"]!["text/plain"]));
+        // nbclient applies update_display_data in place: one display showing the last epoch.
+        Assert.Contains("epoch 3", Text(Outputs(2).Single()!["data"]!["text/plain"]));
+        Assert.Contains(Outputs(3), o => o!["output_type"]!.GetValue<string>() == "stream" && Text(o["text"]).StartsWith("Wall time:"));
+    }
+}
