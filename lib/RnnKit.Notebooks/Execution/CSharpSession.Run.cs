@@ -13,7 +13,7 @@ public sealed partial class CSharpSession
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.Timeout is { } timeout) stop.CancelAfter(timeout);
         var context = new CellContext(sink, stop.Token, () => $"{count}-{Interlocked.Increment(ref _displayCount)}");
-        var previous = State!;
+        var previous = State;
         _interruptRequested = false;
         ConsoleCapture.Ensure();
 
@@ -31,7 +31,9 @@ public sealed partial class CSharpSession
             var run = Task.Run(() =>
             {
                 CellContext.Current = context;
-                return script.RunFromAsync(previous, _ => true, CancellationToken.None);
+                return previous is null
+                    ? script.RunAsync(null, _ => true, CancellationToken.None)
+                    : script.RunFromAsync(previous, _ => true, CancellationToken.None);
             }, CancellationToken.None);
             var stopped = Task.Delay(System.Threading.Timeout.Infinite, stop.Token);
             await Task.WhenAny(run, stopped).ConfigureAwait(false);

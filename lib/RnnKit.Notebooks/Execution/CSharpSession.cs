@@ -22,7 +22,7 @@ public sealed partial class CSharpSession : IDisposable
     public static IReadOnlyList<string> DefaultImports { get; } =
     [
         "System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq",
-        "RnnKit.Notebooks.Formatting",
+        "RnnKit.Notebooks.Formatting", typeof(DisplayFunctions).FullName!,
     ];
 
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
@@ -116,9 +116,11 @@ public sealed partial class CSharpSession : IDisposable
             return (CellStatus.Ok, null);
 
         var clock = Stopwatch.StartNew();
-        State ??= await CSharpScript.RunAsync<object>($"using static {typeof(DisplayFunctions).FullName};", ScriptOptions, cancellationToken: cancellationToken);
         var instrumented = LoopInstrumenter.Instrument(directives.Code, s_parseOptions);
-        var script = State.Script.ContinueWith<object>(instrumented.Text, ScriptOptions.WithFilePath(label));
+        var options = ScriptOptions.WithFilePath(label);
+        var script = State is null
+            ? CSharpScript.Create<object>(instrumented.Text, options)
+            : State.Script.ContinueWith<object>(instrumented.Text, options);
         var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (errors.Length > 0)
             return Fail(sink, CellErrors.Compile(label, errors, directives.Code, instrumented));
