@@ -15,6 +15,7 @@ public static class SetupCell
     /// <summary>Where lessons live relative to the repository root; the RnnKit.dll path below is relative to it.</summary>
     public const string NotebooksFolder = "notebooks";
 
+    /// <summary>The cell's text. Lessons add the usings of further RnnKit namespaces they need in their own cells.</summary>
     public const string Source = """
         #r "nuget: MathNet.Numerics, 5.0.0"
         #r "nuget: Plotly.NET, 6.0.0"
@@ -23,8 +24,5 @@ public static class SetupCell
         using MathNet.Numerics.LinearAlgebra;
         using Plotly.NET.CSharp;
         using RnnKit;
-        using RnnKit.Data;
-        using RnnKit.Text;
-        using RnnKit.Training;
         """;
 }
