@@ -33,14 +33,8 @@ public static class PyTorchLayout
         var gates = GateCount(kind);
         var hidden = weights.WeightHh.ColumnCount;
         var input = weights.WeightIh.ColumnCount;
-        IRecurrentCell cell = kind switch
-        {
-            "rnn_tanh" => new RnnCell(input, hidden, RnnActivation.Tanh),
-            "rnn_relu" => new RnnCell(input, hidden, RnnActivation.Relu),
-            "lstm" => new LstmCell(input, hidden),
-            _ => new GruCell(input, hidden),
-        };
         Shape.Require(weights.WeightHh, gates * hidden, hidden, "weight_hh");
+        var cell = RecurrentCells.Create(kind, input, hidden);
         Load(cell, weights);
         return cell;
     }

@@ -15,14 +15,8 @@ internal static class TestMatrices
     /// <summary>Σ a ⊙ b, the linear loss L = Σ y·dy whose gradient with respect to y is dy.</summary>
     public static double Dot(Matrix<double> a, Matrix<double> b) => a.PointwiseMultiply(b).Enumerate().Sum();
 
-    public static IRecurrentCell Cell(string kind, int inputSize, int hiddenSize, int seed) => kind switch
-    {
-        "rnn_tanh" => new RnnCell(inputSize, hiddenSize, RnnActivation.Tanh, seed),
-        "rnn_relu" => new RnnCell(inputSize, hiddenSize, RnnActivation.Relu, seed),
-        "lstm" => new LstmCell(inputSize, hiddenSize, seed),
-        "gru" => new GruCell(inputSize, hiddenSize, seed),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown cell kind"),
-    };
+    public static IRecurrentCell Cell(string kind, int inputSize, int hiddenSize, int seed) =>
+        RecurrentCells.Create(kind, inputSize, hiddenSize, seed);
 
     /// <summary>A random state for <paramref name="cell"/> (with c for an LSTM).</summary>
     public static RecurrentState State(IRecurrentCell cell, int batch, Random random) =>

@@ -39,6 +39,16 @@ public class IRecurrentCellTests
     }
 
     [Fact]
+    public void Factory_makes_every_kind_and_names_the_valid_ones_otherwise()
+    {
+        Assert.All(RecurrentCells.Kinds, kind => Assert.Equal(kind, RecurrentCells.Create(kind, 2, 3).Kind));
+        Assert.IsType<LstmCell>(RecurrentCells.Create("lstm", 2, 3));
+        var e = Assert.Throws<ArgumentException>(() => RecurrentCells.Create("lstmm", 2, 3));
+        Assert.Contains("'lstmm'", e.Message);
+        Assert.Contains("rnn_tanh, rnn_relu, lstm, gru", e.Message);
+    }
+
+    [Fact]
     public void A_cache_from_another_cell_is_refused_by_name()
     {
         IRecurrentCell lstm = new LstmCell(2, 3);
