@@ -101,10 +101,13 @@ public sealed class BuildVerb : IVerb
         return (new SiteLesson(executed, report.Succeeded ? null : $"This lesson did not run cleanly: {Describe(report)}"), report);
     }
 
-    private static string Describe(NotebookReport report) =>
+    /// <summary>One line naming the lesson and its first failing cell (a compile error's other lines are on the page).</summary>
+    private static string Describe(NotebookReport report) => FirstLine(
         report.Error ?? (report.FirstFailure is { } cell
             ? $"{report.Path} cell {cell.Index} ({cell.Status}): {cell.Error}"
-            : $"{report.Path}: failed");
+            : $"{report.Path}: failed"));
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
 
     /// <summary>
     /// The site folder: a folder holding a previous site (its marker file) is emptied and reused without --force;

@@ -23,7 +23,7 @@ internal static class LessonPage
         var nav = Navigation(previous, next);
         body.Append(nav).Append("<main class=\"lesson\">\n");
         if (lesson.Problem is not null)
-            body.Append("<div class=\"output error\"><pre>").Append(Html.Escape(lesson.Problem)).Append("</pre></div>\n");
+            body.Append("<p class=\"lesson-problem\">").Append(Html.Escape(lesson.Problem)).Append("</p>\n");
         body.Append(cells).Append("</main>\n").Append(nav);
 
         var formulas = SiteExporter.CountFormulas(cells.ToString());

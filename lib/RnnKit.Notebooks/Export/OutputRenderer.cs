@@ -114,7 +114,10 @@ public sealed class OutputRenderer
     private static void RenderError(ErrorOutput error, StringBuilder html)
     {
         var header = string.IsNullOrEmpty(error.Value) ? error.Name : $"{error.Name}: {error.Value}";
-        var trace = error.Traceback.Select(Html.StripAnsi).Where(line => line.Trim() != header.Trim());
+        // Tracebacks often repeat the message (IPython's first line; the engine's one line per compile error): skip those.
+        var shown = header.Split('\n').Concat(error.Value.Split('\n')).Append(header)
+            .Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        var trace = error.Traceback.Select(Html.StripAnsi).Where(line => !shown.Contains(line.Trim()));
         html.Append("<div class=\"output error\"><pre><span class=\"ename\">").Append(Html.Escape(header)).Append("</span>");
         foreach (var line in trace)
             html.Append('\n').Append(Html.Escape(line.TrimEnd('\n')));

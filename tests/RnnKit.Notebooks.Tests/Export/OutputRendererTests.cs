@@ -66,4 +66,11 @@ public class OutputRendererTests
         var html = Render(new ErrorOutput("Oops", "bad <shape>", ["\u001b[0;31mOops: bad <shape>\u001b[0m", "  at Cell 3"]));
         Assert.Equal("<div class=\"output error\"><pre><span class=\"ename\">Oops: bad &lt;shape&gt;</span>\n  at Cell 3</pre></div>\n", html);
     }
+
+    [Fact]
+    public void Traceback_lines_that_repeat_a_multi_line_message_are_not_shown_twice()
+    {
+        var html = Render(new ErrorOutput("CompilationError", "(1,1): error CS0103\n(2,1): error CS1002", ["(1,1): error CS0103", "(2,1): error CS1002"]));
+        Assert.Equal("<div class=\"output error\"><pre><span class=\"ename\">CompilationError: (1,1): error CS0103\n(2,1): error CS1002</span></pre></div>\n", html);
+    }
 }
