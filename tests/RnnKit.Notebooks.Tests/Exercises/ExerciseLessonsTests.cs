@@ -13,8 +13,8 @@ namespace RnnKit.Notebooks.Tests.Exercises;
 /// </summary>
 public class ExerciseLessonsTests
 {
-    /// <summary>The folders searched for notebooks with exercises. Once lessons carry exercises, add Repo.PathOf("notebooks").</summary>
-    private static readonly string[] Folders = [Fixtures.Folder];
+    /// <summary>The folders searched for notebooks with exercises: the fixtures and every lesson.</summary>
+    private static readonly string[] Folders = [Fixtures.Folder, Repo.PathOf("notebooks")];
 
     public static TheoryData<string> TeacherNotebooks()
     {

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using RnnKit.Notebooks.Exercises;
+using RnnKit.Notebooks.Execution;
+using RnnKit.Notebooks.Formatting;
+using RnnKit.Notebooks.Model;
+using RnnKit.TestSupport;
+using Xunit;
+
+namespace RnnKit.Notebooks.Tests.Lessons;
+
+/// <summary>
+/// Every lesson in notebooks/ (the teacher's version) follows the course conventions and runs clean, with its time
+/// recorded. Grading of the teacher and student versions is in Exercises/ExerciseLessonsTests.
+/// </summary>
+public partial class LessonTests(ITestOutputHelper output)
+{
+    /// <summary>The budget of DESIGN.md and the lesson issues: 60 s per lesson (08 and 09: 90 s), with head-room for CI.</summary>
+    private static readonly TimeSpan LessonBudget = TimeSpan.FromSeconds(120);
+
+    public static TheoryData<string> Lessons()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in LessonFiles())
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    internal static IEnumerable<string> LessonFiles() =>
+        Directory.EnumerateFiles(Repo.PathOf("notebooks"), "*.ipynb").Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void There_are_lessons_and_a_syllabus_that_links_each()
+    {
+        var lessons = LessonFiles().Select(Path.GetFileName).ToArray();
+        Assert.NotEmpty(lessons);
+        Assert.All(lessons, name => Assert.Matches(LessonName(), name!));
+        var syllabus = File.ReadAllText(Repo.PathOf("notebooks", "README.md"));
+        Assert.All(lessons, name => Assert.Contains(name!, syllabus));
+    }
+
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public void Lesson_follows_the_conventions(string lesson)
+    {
+        var nb = Notebook.Load(Repo.PathOf("notebooks", lesson));
+        Assert.Equal(Polyglot.KernelSpecName, nb.Metadata["kernelspec"]?["name"]?.GetValue<string>());
+        Assert.StartsWith($"{lesson[..2]} · ", nb.Title);
+        Assert.Equal(SetupCell.Source, nb.CodeCells.First().Source);
+        Assert.All(nb.Cells, c => Assert.Empty(c.Outputs));
+        Assert.True(ExerciseParser.Parse(nb).Count >= 2, $"{lesson} needs at least two exercises");
+        var markdown = string.Join("\n", nb.Cells.Where(c => c.Type == CellType.Markdown).Select(c => c.Source));
+        Assert.Matches(ChineseTerm(), markdown);
+        Assert.Contains("$", markdown);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public async Task Lesson_runs_clean_within_its_budget_and_draws_charts(string lesson)
+    {
+        var path = Repo.PathOf("notebooks", lesson);
+        var run = await NotebookRunner.RunAsync(Notebook.Load(path),
+            new RunOptions { WorkingDirectory = Path.GetDirectoryName(path), CellTimeout = LessonBudget },
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        output.WriteLine($"{lesson}: {run.Report.Status} in {run.Report.Seconds:F1} s");
+        foreach (var cell in run.Report.Cells.Where(c => c.Seconds >= 1))
+            output.WriteLine($"  cell {cell.Index}: {cell.Seconds:F1} s");
+        Assert.True(run.Report.Succeeded, $"{lesson} failed at cell {run.Report.FirstFailure?.Index}: {run.Report.FirstFailure?.Error}");
+        Assert.True(run.Report.Seconds < LessonBudget.TotalSeconds, $"{lesson} took {run.Report.Seconds:F0} s");
+
+        var charts = run.Executed.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>()
+            .Count(o => o.Data.ContainsKey(MimeTypes.PlotlyJson));
+        Assert.True(charts >= 2, $"{lesson} draws {charts} charts; a lesson needs at least two");
+    }
+
+    [GeneratedRegex(@"^\d\d-[a-z0-9-]+\.ipynb$")]
+    private static partial Regex LessonName();
+
+    /// <summary>A Chinese term in parentheses beside its English one, e.g. "(循环神经网络)".</summary>
+    [GeneratedRegex(@"[（(][\u4e00-\u9fff][\u4e00-\u9fff，、\-]*[)）]")]
+    private static partial Regex ChineseTerm();
+}
