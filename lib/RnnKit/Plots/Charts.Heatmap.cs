@@ -5,7 +5,7 @@ using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace RnnKit;
 
-public static partial class Plots
+public static partial class Charts
 {
     /// <summary>
     /// A heatmap of a matrix, row 0 at the top: gate activations (gates × steps), or attention weights

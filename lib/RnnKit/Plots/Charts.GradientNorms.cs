@@ -4,7 +4,7 @@ using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace RnnKit;
 
-public static partial class Plots
+public static partial class Charts
 {
     /// <summary>
     /// The vanishing/exploding-gradient picture: ‖∂L/∂h⟨T−k⟩‖ against the distance k (0, 1, …) on a log y axis,

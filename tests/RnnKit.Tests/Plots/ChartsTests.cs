@@ -3,12 +3,12 @@ using Xunit;
 
 namespace RnnKit.Tests.Plots;
 
-public class PlotsTests
+public class ChartsTests
 {
     [Fact]
     public void Loss_curves_are_one_line_per_series_against_step()
     {
-        var figure = new Figure(RnnKit.Plots.LossCurves(("sgd", [3.0, 2.0, 1.5]), ("adam", [3.0, 1.0])));
+        var figure = new Figure(Charts.LossCurves(("sgd", [3.0, 2.0, 1.5]), ("adam", [3.0, 1.0])));
 
         Assert.Equal(2, figure.Traces.Count);
         Assert.Equal("scatter", (string?)figure.Trace(0)["type"]);
@@ -17,14 +17,14 @@ public class PlotsTests
         Assert.Equal([1.0, 2.0, 3.0], Figure.Numbers(figure.Trace(0)["x"]));
         Assert.Equal([3.0, 2.0, 1.5], Figure.Numbers(figure.Trace(0)["y"]));
         Assert.Equal([3.0, 1.0], Figure.Numbers(figure.Trace(1)["y"]));
-        Assert.Single(new Figure(RnnKit.Plots.LossCurve([1.0])).Traces);
+        Assert.Single(new Figure(Charts.LossCurve([1.0])).Traces);
     }
 
     [Fact]
     public void Heatmap_keeps_rows_top_down_with_labels()
     {
         var weights = Matrix<double>.Build.DenseOfArray(new[,] { { 0.1, 0.9 }, { 0.7, 0.3 }, { 0.5, 0.5 } });
-        var figure = new Figure(RnnKit.Plots.AttentionHeatmap(weights, ["a", "b"], ["y1", "y2", "<eos>"]));
+        var figure = new Figure(Charts.AttentionHeatmap(weights, ["a", "b"], ["y1", "y2", "<eos>"]));
 
         var trace = figure.Trace(0);
         Assert.Equal("heatmap", (string?)trace["type"]);
@@ -39,7 +39,7 @@ public class PlotsTests
     public void Heatmap_labels_must_match_the_matrix()
     {
         var m = Matrix<double>.Build.Dense(2, 3);
-        var e = Assert.Throws<ShapeMismatchException>(() => RnnKit.Plots.Heatmap(m, rowLabels: ["only one"]));
+        var e = Assert.Throws<ShapeMismatchException>(() => Charts.Heatmap(m, rowLabels: ["only one"]));
         Assert.Contains("(2, 3)", e.Message);
         Assert.Contains("1 entries", e.Message);
     }
@@ -48,7 +48,7 @@ public class PlotsTests
     public void Hidden_states_are_one_3d_trace_per_label()
     {
         var states = Matrix<double>.Build.DenseOfColumnArrays([1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]);
-        var figure = new Figure(RnnKit.Plots.HiddenStates3D(states, ["pos", "neg", "pos"]));
+        var figure = new Figure(Charts.HiddenStates3D(states, ["pos", "neg", "pos"]));
 
         Assert.Equal(2, figure.Traces.Count);
         var positive = figure.Trace(0);
@@ -64,20 +64,20 @@ public class PlotsTests
         // points along one direction in 5-D: the first component carries all the spread, the others none
         var direction = Vector<double>.Build.DenseOfArray([1.0, 2.0, 0.0, -1.0, 0.5]);
         var states = Matrix<double>.Build.DenseOfColumnVectors(Enumerable.Range(0, 6).Select(k => (k - 2.5) * direction));
-        var projected = RnnKit.Plots.PrincipalComponents(states, 3);
+        var projected = Charts.PrincipalComponents(states, 3);
 
         Assert.Equal(3, projected.RowCount);
         Assert.Equal(6, projected.ColumnCount);
         Assert.True(projected.Row(1).AbsoluteMaximum() < 1e-9 && projected.Row(2).AbsoluteMaximum() < 1e-9);
         Assert.Equal(direction.L2Norm(), Math.Abs(projected[0, 1] - projected[0, 0]), 9);
-        var figure = new Figure(RnnKit.Plots.HiddenStates3D(states, ["x", "x", "x", "y", "y", "y"]));
+        var figure = new Figure(Charts.HiddenStates3D(states, ["x", "x", "x", "y", "y", "y"]));
         Assert.Equal(3, Figure.Numbers(figure.Trace(1)["x"]).Length);
     }
 
     [Fact]
     public void Gradient_norms_use_a_log_axis_and_skip_zeros()
     {
-        var figure = new Figure(RnnKit.Plots.GradientNormByDistance(("rnn", [1.0, 0.1, 0.0, 0.001]), ("lstm", [1.0, 0.9])));
+        var figure = new Figure(Charts.GradientNormByDistance(("rnn", [1.0, 0.1, 0.0, 0.001]), ("lstm", [1.0, 0.9])));
 
         Assert.Equal(2, figure.Traces.Count);
         Assert.Equal("scatter", (string?)figure.Trace(0)["type"]);
@@ -89,7 +89,7 @@ public class PlotsTests
     [Fact]
     public void Activation_text_colours_each_character_by_its_value()
     {
-        var html = RnnKit.Plots.ActivationText("a<中", [1.0, -0.5, 0.0]).Html;
+        var html = Charts.ActivationText("a<中", [1.0, -0.5, 0.0]).Html;
 
         Assert.Equal(3, html.Split("<span").Length - 1);
         Assert.Contains("rgba(214, 39, 40, 1)\">a</span>", html);
@@ -101,16 +101,16 @@ public class PlotsTests
     [Fact]
     public void Activation_text_needs_one_finite_value_per_character()
     {
-        var e = Assert.Throws<ArgumentException>(() => RnnKit.Plots.ActivationText("abc", [1.0, 2.0]));
+        var e = Assert.Throws<ArgumentException>(() => Charts.ActivationText("abc", [1.0, 2.0]));
         Assert.Contains("3 tokens but 2 values", e.Message);
-        e = Assert.Throws<ArgumentException>(() => RnnKit.Plots.ActivationText("ab", [1.0, double.NaN]));
+        e = Assert.Throws<ArgumentException>(() => Charts.ActivationText("ab", [1.0, double.NaN]));
         Assert.Contains("token 'b'", e.Message);
     }
 
     [Fact]
     public void Empty_series_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => RnnKit.Plots.LossCurve([]));
-        Assert.Throws<ArgumentException>(() => RnnKit.Plots.GradientNormByDistance());
+        Assert.Throws<ArgumentException>(() => Charts.LossCurve([]));
+        Assert.Throws<ArgumentException>(() => Charts.GradientNormByDistance());
     }
 }

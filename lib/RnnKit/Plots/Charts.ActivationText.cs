@@ -18,7 +18,7 @@ public sealed record ActivationText(string Html) : IHtmlContent
     public override string ToString() => Html;
 }
 
-public static partial class Plots
+public static partial class Charts
 {
     /// <summary>Background of a token with a positive value (red, as in Karpathy's figures).</summary>
     private const string PositiveRgb = "214, 39, 40";

@@ -4,9 +4,9 @@ using Plotly.NET.CSharp;
 
 namespace RnnKit;
 
-public static partial class Plots
+public static partial class Charts
 {
-    /// <summary>One loss curve: loss against step (1, 2, …), e.g. <c>Plots.LossCurve(trainer.LossHistory)</c>.</summary>
+    /// <summary>One loss curve: loss against step (1, 2, …), e.g. <c>Charts.LossCurve(trainer.LossHistory)</c>.</summary>
     public static GenericChart LossCurve(IReadOnlyList<double> losses, string name = "loss") =>
         LossCurves((name, losses));
 

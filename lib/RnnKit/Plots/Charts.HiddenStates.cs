@@ -4,7 +4,7 @@ using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace RnnKit;
 
-public static partial class Plots
+public static partial class Charts
 {
     /// <summary>Rows of the points a 3-D scatter plots.</summary>
     private const int Dimensions3D = 3;
