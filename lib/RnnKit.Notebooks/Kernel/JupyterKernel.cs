@@ -68,7 +68,11 @@ public sealed class JupyterKernel
         var shellWorker = Task.Run(async () =>
         {
             await foreach (var request in shellQueue.Reader.ReadAllAsync())
+            {
+                // Requests still queued when a shutdown arrives are not run.
+                if (handlers.Shutdown.Task.IsCompleted) break;
                 await handlers.HandleShellAsync(request);
+            }
         });
 
         var shutdown = await handlers.Shutdown.Task;
