@@ -32,8 +32,10 @@ public sealed class JupyterKernel
     /// </summary>
     internal async Task RunAsync(CancellationToken cancel = default)
     {
-        using var engine = _newEngine();
         using var server = new KernelServer(_connection, _log);
+        // Ports first: a kernel that cannot listen fails before it starts an engine.
+        server.Bind();
+        using var engine = _newEngine();
         var session = KernelSession.New();
         var handlers = new KernelHandlers(engine, server.Send, session, _log);
         var shellQueue = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });

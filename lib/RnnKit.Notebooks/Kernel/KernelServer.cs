@@ -59,16 +59,21 @@ internal sealed class KernelServer : IDisposable
         };
     }
 
-    /// <summary>Binds every socket and starts polling; <paramref name="onRequest"/> runs on the polling thread.</summary>
+    /// <summary>Binds every socket to its port; call before <see cref="Start"/>.</summary>
     /// <exception cref="KernelConfigurationException">A port cannot be bound (in use, bad address).</exception>
-    public void Start(Action<KernelChannel, JupyterMessage> onRequest)
+    public void Bind()
     {
-        _onRequest = onRequest;
         Bind(_shell, _connection.ShellPort, "shell_port");
         Bind(_control, _connection.ControlPort, "control_port");
         Bind(_stdin, _connection.StdinPort, "stdin_port");
         Bind(_iopub, _connection.IopubPort, "iopub_port");
         Bind(_heartbeat, _connection.HbPort, "hb_port");
+    }
+
+    /// <summary>Starts polling the bound sockets; <paramref name="onRequest"/> runs on the polling thread.</summary>
+    public void Start(Action<KernelChannel, JupyterMessage> onRequest)
+    {
+        _onRequest = onRequest;
         _poller.RunAsync("rnnkit-kernel-io", isBackgroundThread: true);
         _heartbeatPoller.RunAsync("rnnkit-kernel-heartbeat", isBackgroundThread: true);
     }

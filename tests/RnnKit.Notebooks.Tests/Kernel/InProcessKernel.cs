@@ -11,8 +11,15 @@ internal sealed class InProcessKernel : IDisposable
     public InProcessKernel(IKernelEngine engine)
     {
         Engine = engine;
-        var connection = WireClient.FreeConnection();
-        Running = new JupyterKernel(connection, () => engine, Log).RunAsync(_stop.Token);
+        // A free port can be taken by a test running in parallel before the kernel binds it: then try new ports.
+        const int attempts = 3;
+        ConnectionInfo connection;
+        var attempt = 0;
+        do
+        {
+            connection = WireClient.FreeConnection();
+            Running = new JupyterKernel(connection, () => engine, Log).RunAsync(_stop.Token);
+        } while (Running.IsFaulted && ++attempt < attempts);
         Client = new WireClient(connection);
         Client.WaitForIopub();
     }
@@ -24,7 +31,7 @@ internal sealed class InProcessKernel : IDisposable
     /// <summary>What the kernel logged (dropped messages, unknown types).</summary>
     public StringWriter Log { get; } = new();
 
-    public Task Running { get; }
+    public Task Running { get; private set; }
 
     /// <summary>Sends a shell request and returns its reply with every iopub message it caused.</summary>
     public (JupyterMessage Reply, List<JupyterMessage> Iopub) Shell(string msgType, JsonObject content)

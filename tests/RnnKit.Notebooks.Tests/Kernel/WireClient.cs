@@ -13,7 +13,8 @@ namespace RnnKit.Notebooks.Tests.Kernel;
 /// </summary>
 internal sealed class WireClient : IDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    /// <summary>Generous: the test machine may be heavily loaded.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly DealerSocket _shell = new();
     private readonly DealerSocket _control = new();
