@@ -62,8 +62,16 @@ public sealed partial class CSharpSession
             }
             if (state.ReturnValue is { } value and not DisplayedValue)
             {
-                var id = context.NewDisplayId();
-                context.Emit(new DisplayOutput(MimeBundle.For(value, id), count));
+                Dictionary<string, string> bundle;
+                try
+                {
+                    bundle = MimeBundle.For(value, context.NewDisplayId());
+                }
+                catch (Exception formatting)
+                {
+                    return Fail(sink, CellErrors.Exception(formatting));
+                }
+                context.Emit(new DisplayOutput(bundle, count));
             }
             return (CellStatus.Ok, null);
         }

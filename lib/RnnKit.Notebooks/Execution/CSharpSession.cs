@@ -61,6 +61,19 @@ public sealed partial class CSharpSession : IDisposable
     /// <summary>The compilation of the last cell that compiled, which sees every earlier declaration; null before the first.</summary>
     public Compilation? Compilation => State?.Script.GetCompilation();
 
+    /// <summary>
+    /// <paramref name="code"/> compiled, not run, as the next cell would be: chained after the last cell that compiled,
+    /// with the session's references and usings. For completion and inspection (its last syntax tree is the cell);
+    /// directives are not interpreted, so give it C# only.
+    /// </summary>
+    public Compilation Analyze(string code)
+    {
+        var script = State is null
+            ? CSharpScript.Create<object>(code, ScriptOptions)
+            : State.Script.ContinueWith<object>(code, ScriptOptions);
+        return script.GetCompilation();
+    }
+
     /// <summary>Parse options of cells (script kind, latest C#), for tools that parse cell text as the engine does.</summary>
     public static CSharpParseOptions ParseOptions => s_parseOptions;
 

@@ -107,4 +107,35 @@ public class CSharpSessionTests
         Assert.Contains("<table>", result.Data["text/html"]);
         Assert.Contains("rnn", result.Data["text/plain"]);
     }
+
+    [Fact]
+    public async Task Display_works_inside_classes_declared_in_a_cell()
+    {
+        using var run = new SessionRun();
+        var (result, outputs) = await run.RunAsync("class Reporter { public void Report(int step) => display($\"step {step}\"); }\nnew Reporter().Report(7);");
+        Assert.Equal(CellStatus.Ok, result.Status);
+        Assert.Equal("step 7", Assert.Single(outputs.OfType<DisplayOutput>()).Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Code_runs_in_the_working_directory_and_the_process_directory_is_restored()
+    {
+        var folder = RnnKit.TestSupport.Repo.TempFolder();
+        File.WriteAllText(Path.Combine(folder, "data.txt"), "relative paths work");
+        var before = Environment.CurrentDirectory;
+        using var run = new SessionRun(new SessionOptions { WorkingDirectory = folder });
+        var (_, outputs) = await run.RunAsync("System.IO.File.ReadAllText(\"data.txt\")");
+        Assert.Equal("relative paths work", outputs.Result().Data["text/plain"]);
+        Assert.Equal(before, Environment.CurrentDirectory);
+    }
+
+    [Fact]
+    public async Task Analyze_compiles_the_next_cell_against_earlier_declarations_without_running_it()
+    {
+        using var run = new SessionRun();
+        await run.RunAsync("var hidden = 3;");
+        var compilation = run.Session.Analyze("Console.WriteLine(hidden);");
+        Assert.DoesNotContain(compilation.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Equal(1, run.Session.ExecutionCount);
+    }
 }
