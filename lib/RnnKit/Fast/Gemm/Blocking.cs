@@ -15,6 +15,12 @@ internal static class Blocking
     /// <summary>NC: columns of B packed at once; 512 × KC = 512 KiB, half of a 1 MiB L2.</summary>
     public const int Columns = 512;
 
+    /// <summary>
+    /// Up to this many columns of C per block, A is read in place by the kernel instead of packed: each value of A
+    /// then feeds too few multiply-adds for its copy to pay (products with 128 or 65 columns).
+    /// </summary>
+    public const int ReadAInPlaceUpToColumns = 256;
+
     /// <summary>Below this many multiply-adds (m·n·k) a product stays on one thread: waking a second costs more.</summary>
     public const long ParallelThreshold = 1L << 20;
 }

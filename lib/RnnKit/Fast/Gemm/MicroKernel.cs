@@ -6,7 +6,7 @@ namespace RnnKit.Fast;
 /// <summary>One register-tiled kernel: it computes a <see cref="Rows"/> × <see cref="Columns"/> tile of C.</summary>
 internal readonly unsafe struct MicroKernel
 {
-    private MicroKernel(MicroKernelKind kind, int rows, int columns, delegate*<int, float*, float*, float*, int, bool, void> run)
+    private MicroKernel(MicroKernelKind kind, int rows, int columns, delegate*<int, float*, nint, nint, float*, float*, int, bool, void> run)
     {
         Kind = kind;
         Rows = rows;
@@ -22,8 +22,8 @@ internal readonly unsafe struct MicroKernel
     /// <summary>NR: columns of B packed together, columns of the C tile.</summary>
     public int Columns { get; }
 
-    /// <summary>(kc, packed A strip, packed B strip, C tile, ldc, accumulate).</summary>
-    public delegate*<int, float*, float*, float*, int, bool, void> Run { get; }
+    /// <summary>(kc, A strip, A row stride, A step stride, packed B strip, C tile, ldc, accumulate).</summary>
+    public delegate*<int, float*, nint, nint, float*, float*, int, bool, void> Run { get; }
 
     /// <summary>The widest kernel this processor runs.</summary>
     public static MicroKernelKind Best { get; } =

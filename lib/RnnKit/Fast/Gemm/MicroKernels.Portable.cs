@@ -9,9 +9,9 @@ internal static unsafe partial class MicroKernels
     public const int PortableRows = 6;
     public const int PortableColumns = 16;
 
-    /// <summary>C[6×16] (+)= Ap · Bp with Vector128 (four vectors per row; spills on SSE, fine on NEON).</summary>
+    /// <summary>C[6×16] (+)= A · Bp with Vector128 (four vectors per row; spills on SSE, fine on NEON).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector128Kernel(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
+    public static void Vector128Kernel(int kc, float* a, nint rowStride, nint stepStride, float* b, float* c, int ldc, bool accumulate)
     {
         var acc = stackalloc Vector128<float>[PortableRows * 4];
         for (var i = 0; i < PortableRows * 4; i++) acc[i] = default;
@@ -23,14 +23,14 @@ internal static unsafe partial class MicroKernels
             var b3 = Vector128.Load(b + 12);
             for (var r = 0; r < PortableRows; r++)
             {
-                var ar = Vector128.Create(a[r]);
+                var ar = Vector128.Create(a[r * rowStride]);
                 var row = acc + 4 * r;
                 row[0] = Vector128.MultiplyAddEstimate(ar, b0, row[0]);
                 row[1] = Vector128.MultiplyAddEstimate(ar, b1, row[1]);
                 row[2] = Vector128.MultiplyAddEstimate(ar, b2, row[2]);
                 row[3] = Vector128.MultiplyAddEstimate(ar, b3, row[3]);
             }
-            a += PortableRows;
+            a += stepStride;
             b += PortableColumns;
         }
         for (var r = 0; r < PortableRows; r++)
@@ -45,8 +45,8 @@ internal static unsafe partial class MicroKernels
         }
     }
 
-    /// <summary>C[6×16] (+)= Ap · Bp in plain scalar code: the reference every other kernel must match.</summary>
-    public static void Scalar(int kc, float* a, float* b, float* c, int ldc, bool accumulate)
+    /// <summary>C[6×16] (+)= A · Bp in plain scalar code: the reference every other kernel must match.</summary>
+    public static void Scalar(int kc, float* a, nint rowStride, nint stepStride, float* b, float* c, int ldc, bool accumulate)
     {
         var acc = stackalloc float[PortableRows * PortableColumns];
         for (var i = 0; i < PortableRows * PortableColumns; i++) acc[i] = 0f;
@@ -54,11 +54,11 @@ internal static unsafe partial class MicroKernels
         {
             for (var r = 0; r < PortableRows; r++)
             {
-                var ar = a[r];
+                var ar = a[r * rowStride];
                 for (var j = 0; j < PortableColumns; j++)
                     acc[r * PortableColumns + j] += ar * b[j];
             }
-            a += PortableRows;
+            a += stepStride;
             b += PortableColumns;
         }
         for (var r = 0; r < PortableRows; r++)

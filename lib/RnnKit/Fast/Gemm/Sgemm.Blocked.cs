@@ -6,6 +6,7 @@ public static unsafe partial class Sgemm
     [ThreadStatic] private static float[]? t_packedB;
 
     /// <summary>The single-threaded blocked product (five loops around the micro-kernel).</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static void Blocked(MicroKernel kernel, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda,
         float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate)
     {
@@ -34,10 +35,12 @@ public static unsafe partial class Sgemm
                     var bp = packed is not null ? packed.Block(pc, nr) : bpOwn;
                     if (packed is null) PackB(opB, b, ldb, pc, kc, jc, nc, nr, bp);
                     var add = accumulate || pc > 0;
+                    // Packing A pays when many strips of B sweep it; for narrow products it is read in place.
+                    var packA = nc > Blocking.ReadAInPlaceUpToColumns;
                     for (var ic = 0; ic < m; ic += blockRows)
                     {
                         var mc = Math.Min(blockRows, m - ic);
-                        PackA(opA, a, lda, ic, mc, pc, kc, mr, ap);
+                        if (packA) PackA(opA, a, lda, ic, mc, pc, kc, mr, ap);
                         for (var jr = 0; jr < nc; jr += nr)
                         {
                             var columns = Math.Min(nr, nc - jr);
@@ -45,13 +48,28 @@ public static unsafe partial class Sgemm
                             for (var ir = 0; ir < mc; ir += mr)
                             {
                                 var rows = Math.Min(mr, mc - ir);
-                                var aStrip = ap + (long)ir * kc;
-                                var cTile = c + (long)(ic + ir) * ldc + jc + jr;
-                                if (rows == mr && columns == nr)
-                                    kernel.Run(kc, aStrip, bStrip, cTile, ldc, add);
+                                float* aStrip;
+                                nint rowStride = 1, stepStride = mr;
+                                if (packA)
+                                    aStrip = ap + (long)ir * kc;
+                                else if (rows < mr)
+                                {
+                                    // The last strip would read past the end of A: pack it, zero padded.
+                                    aStrip = ap;
+                                    if (jr == 0) PackA(opA, a, lda, ic + ir, rows, pc, kc, mr, ap);
+                                }
                                 else
                                 {
-                                    kernel.Run(kc, aStrip, bStrip, tile, nr, false);
+                                    var i = ic + ir;
+                                    aStrip = opA == MatrixOp.None ? a + (long)i * lda + pc : a + (long)pc * lda + i;
+                                    (rowStride, stepStride) = opA == MatrixOp.None ? (lda, 1) : (1, lda);
+                                }
+                                var cTile = c + (long)(ic + ir) * ldc + jc + jr;
+                                if (rows == mr && columns == nr)
+                                    kernel.Run(kc, aStrip, rowStride, stepStride, bStrip, cTile, ldc, add);
+                                else
+                                {
+                                    kernel.Run(kc, aStrip, rowStride, stepStride, bStrip, tile, nr, false);
                                     for (var r = 0; r < rows; r++)
                                         for (var j = 0; j < columns; j++)
                                             cTile[(long)r * ldc + j] = (add ? cTile[(long)r * ldc + j] : 0f) + tile[r * nr + j];
