@@ -57,6 +57,33 @@ public class DatasetsVerbTests
     }
 
     [Fact]
+    public void Fetch_downloads_into_the_cache_prints_the_path_and_draws_progress_on_stderr()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("床前明月光\n");
+        using var server = new LoopbackServer(body);
+        var datasets = Repo.TempFolder("rnnkit-datasets");
+        var manifest = new
+        {
+            name = "moon", description = "one line", licence = "test", source = "loopback", file = "moon.txt",
+            sha256 = RnnKit.Data.Hashing.Sha256Of(body), size = body.Length, url = server.Url("moon.txt"),
+            how_to_get = "run the test server",
+        };
+        File.WriteAllText(Path.Combine(datasets, "moon.dataset.json"), JsonSerializer.Serialize(manifest));
+        var cache = Repo.TempFolder("rnnkit-cache");
+        var r = TestSupport.Cli.Run("datasets", "fetch", "moon", "--datasets", datasets, "--cache", cache);
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        Assert.Equal(Path.Combine(cache, "moon.txt"), r.Stdout.Trim());
+        Assert.Contains("moon [", r.Stderr);
+        Assert.Contains("100%", r.Stderr);
+        Assert.Equal(body, File.ReadAllBytes(Path.Combine(cache, "moon.txt")));
+
+        var listed = TestSupport.Cli.Run("datasets", "list", "--json", "--datasets", datasets, "--cache", cache);
+        using var json = JsonDocument.Parse(listed.Stdout);
+        var moon = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "moon");
+        Assert.Equal(("cache", true), (moon.GetProperty("location").GetString(), moon.GetProperty("available").GetBoolean()));
+    }
+
+    [Fact]
     public void Generate_into_a_non_empty_folder_needs_force_and_leaves_it_alone()
     {
         var dir = Repo.TempFolder();
