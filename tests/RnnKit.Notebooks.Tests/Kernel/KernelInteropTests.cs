@@ -102,4 +102,26 @@ public class KernelInteropTests
         Assert.Contains("epoch 3", Text(Outputs(2).Single()!["data"]!["text/plain"]));
         Assert.Contains(Outputs(3), o => o!["output_type"]!.GetValue<string>() == "stream" && Text(o["text"]).StartsWith("Wall time:"));
     }
+
+    [Fact]
+    public void Nbconvert_runs_every_lesson_through_the_kernel_the_lessons_declare()
+    {
+        var nbconvert = Interop.RequireProgram("jupyter-nbconvert", "jupyter-nbconvert");
+        using var env = new JupyterEnvironment();
+        var outDir = Repo.TempFolder("rnnkit-nbconvert-lessons");
+        var lessons = Directory.EnumerateFiles(Repo.PathOf("notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(lessons);
+        // No kernel_name: each lesson's own kernelspec (.net-csharp) must resolve to the kit's kernel through the alias.
+        var run = Interop.Run(nbconvert, ["--to", "notebook", "--execute", "--output-dir", outDir, "--ExecutePreprocessor.timeout=300", .. lessons],
+            TimeSpan.FromMinutes(15), environment: Installed(env));
+        Assert.True(run.ExitCode == 0, $"nbconvert failed:\n{run.Stderr}");
+
+        foreach (var lesson in lessons)
+        {
+            var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, Path.GetFileName(lesson))))!;
+            var cells = executed["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToList();
+            Assert.All(cells, c => Assert.NotNull(c!["execution_count"]?.GetValue<int?>()));
+            Assert.DoesNotContain(cells.SelectMany(c => c!["outputs"]!.AsArray()), o => o!["output_type"]!.GetValue<string>() == "error");
+        }
+    }
 }
