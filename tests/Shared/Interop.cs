@@ -38,6 +38,14 @@ public static class Interop
         Require(ok, "python3 with " + string.Join(", ", modules));
     }
 
+    /// <summary>Validates each .ipynb with Debian's nbformat (skips without it); the result says which one failed and why.</summary>
+    public static ProcessResult ValidateNotebooks(IEnumerable<string> paths)
+    {
+        RequirePythonModules("nbformat");
+        const string validate = "import sys, nbformat\nfor p in sys.argv[1:]:\n    nbformat.validate(nbformat.read(p, as_version=nbformat.NO_CONVERT))\n    print('valid', p)";
+        return Run("/usr/bin/python3", ["-c", validate, .. paths], TimeSpan.FromSeconds(60));
+    }
+
     public static string? FindProgram(string program)
     {
         if (Path.IsPathRooted(program))

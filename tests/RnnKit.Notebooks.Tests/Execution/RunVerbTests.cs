@@ -142,9 +142,8 @@ public class RunVerbTests
 
         Command.Run(["run", .. inputs, "--out", output, "--timeout", "30", "--continue-on-error"]);
 
-        const string validate = "import sys, nbformat\nfor p in sys.argv[1:]:\n    nbformat.validate(nbformat.read(p, as_version=nbformat.NO_CONVERT))\n    print('valid', p)";
         var executed = names.Select(n => Path.Combine(output, n + ".ipynb")).ToArray();
-        var check = Interop.Run("/usr/bin/python3", ["-c", validate, .. executed], TimeSpan.FromSeconds(60));
+        var check = Interop.ValidateNotebooks(executed);
         Assert.True(check.ExitCode == 0, check.Stderr);
         Assert.Equal(names.Length, check.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }

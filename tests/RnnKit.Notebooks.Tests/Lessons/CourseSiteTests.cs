@@ -30,8 +30,7 @@ public class CourseSiteTests(ITestOutputHelper output)
         var copies = lessons.Select(name => Path.Combine(executed, name!)).ToArray();
         Assert.All(copies, copy => Assert.True(File.Exists(copy), $"no executed copy {copy}"));
 
-        const string validate = "import sys, nbformat\nfor p in sys.argv[1:]:\n    nbformat.validate(nbformat.read(p, as_version=nbformat.NO_CONVERT))\n";
-        var valid = Interop.Run("/usr/bin/python3", ["-c", validate, .. copies], TimeSpan.FromMinutes(1));
+        var valid = Interop.ValidateNotebooks(copies);
         Assert.True(valid.ExitCode == 0, valid.Stderr);
 
         var converted = Path.Combine(work, "nbconvert");
