@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RnnKit.Notebooks.Exercises;
 using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Export;
 using RnnKit.Notebooks.Model;
@@ -22,6 +23,7 @@ public sealed class BuildVerb : IVerb
 
     public string Usage => $"""
         usage: rnnkit build [--out DIR] [--force] [--notebooks DIR] [--executed DIR] [--timeout S] [--title TEXT]
+                         [--student]
 
           Runs every lesson in the course folder (in name order, each in a fresh C# session, stopping a lesson at
           its first failing cell), writes the executed copies and a run report ({ReportName}), then exports the
@@ -34,11 +36,13 @@ public sealed class BuildVerb : IVerb
           --executed DIR   where the executed lessons and {ReportName} go (default {DefaultExecuted}/)
           --timeout S      longest a cell may run, in seconds (default {RunOptions.DefaultCellTimeout.TotalSeconds})
           --title TEXT     the course title in every page's header
+          --student        publish the students' site: solutions replaced by the stubs students get, hidden tests
+                           and the outputs of exercise and test cells removed (the executed copies stay complete)
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgReader(args, ["--out", "--notebooks", "--executed", "--timeout", "--title"], ["--force"]);
+        var reader = new ArgReader(args, ["--out", "--notebooks", "--executed", "--timeout", "--title"], ["--force", "--student"]);
         if (reader.Positionals.Count > 0)
             throw new UsageException($"unexpected argument '{reader.Positionals[0]}' (the lessons come from --notebooks)");
         var outArg = reader.Get("--out", DefaultSite);
@@ -57,7 +61,7 @@ public sealed class BuildVerb : IVerb
             stderr.WriteLine($"[{i + 1}/{files.Notebooks.Count}] running {path}");
             var (lesson, report) = await RunLessonAsync(path, options, executedFolder, stderr);
             reports.Add(report);
-            if (lesson is not null) lessons.Add(lesson);
+            if (lesson is not null) lessons.Add(reader.Has("--student") ? ExportVerb.ForStudents(lesson) : lesson);
         }
         Directory.CreateDirectory(executedFolder);
         await File.WriteAllTextAsync(Path.Combine(executedFolder, ReportName), NotebookReport.ToJson(reports));
@@ -66,7 +70,7 @@ public sealed class BuildVerb : IVerb
         if (lessons.Count > 0)
         {
             var siteReport = await ExportVerb.WriteSiteAsync(lessons, site, files.Syllabus, reader.Get("--title"));
-            stderr.WriteLine($"exported {lessons.Count} lessons to {siteReport.Folder} in {siteReport.Elapsed.TotalSeconds:F1} s");
+            stderr.WriteLine($"exported {lessons.Count} lessons{(reader.Has("--student") ? " (student version)" : "")} to {siteReport.Folder} in {siteReport.Elapsed.TotalSeconds:F1} s");
         }
         var failed = reports.Where(r => !r.Succeeded).ToList();
         stdout.WriteLine($"built {site}: {reports.Count - failed.Count} of {reports.Count} lessons ran cleanly " +

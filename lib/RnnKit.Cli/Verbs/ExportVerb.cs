@@ -1,3 +1,4 @@
+using RnnKit.Notebooks.Exercises;
 using RnnKit.Notebooks.Export;
 using RnnKit.Notebooks.Model;
 
@@ -11,7 +12,7 @@ public sealed class ExportVerb : IVerb
     public string Summary => "write the offline HTML course site from executed notebooks";
 
     public string Usage => """
-        usage: rnnkit export <notebook or folder>… --out DIR [--force] [--title TEXT]
+        usage: rnnkit export <notebook or folder>… --out DIR [--force] [--title TEXT] [--student]
 
           Writes DIR/index.html (the syllabus from the folder's README.md and the list of lessons), one page per
           notebook with previous/next links, and the assets the pages use (stylesheet, KaTeX, plotly.js), so the
@@ -21,16 +22,19 @@ public sealed class ExportVerb : IVerb
           --out DIR      the site folder (must be empty or missing unless --force)
           --force        write into a non-empty folder
           --title TEXT   the course title in every page's header
+          --student      the students' site: solutions replaced by stubs, hidden tests and the outputs of
+                         exercise and test cells removed
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgReader(args, ["--out", "--title"], ["--force"]);
+        var reader = new ArgReader(args, ["--out", "--title"], ["--force", "--student"]);
         if (reader.Positionals.Count == 0) throw new UsageException("name at least one notebook or folder");
         var outArg = reader.Get("--out") ?? throw new UsageException("--out DIR is required");
 
         var files = Find(reader.Positionals);
-        var lessons = files.Notebooks.Select(path => new SiteLesson(Load(path))).ToList();
+        var lessons = files.Notebooks.Select(path => new SiteLesson(Load(path)))
+            .Select(lesson => reader.Has("--student") ? ForStudents(lesson) : lesson).ToList();
         var folder = OutputFolder.Prepare(outArg, reader.Has("--force"));
         var report = await WriteSiteAsync(lessons, folder, files.Syllabus, reader.Get("--title"));
         stdout.WriteLine($"exported {report.Pages.Count - 1} lessons ({report.Formulas} formulas, {report.Charts} charts) " +
@@ -59,6 +63,19 @@ public sealed class ExportVerb : IVerb
         catch (NotebookFormatException e)
         {
             throw new CliException(e.Message);
+        }
+    }
+
+    /// <summary>The page students may read (<see cref="StudentVersion.ForReading"/>); shared with `rnnkit build --student`.</summary>
+    internal static SiteLesson ForStudents(SiteLesson lesson)
+    {
+        try
+        {
+            return lesson with { Notebook = StudentVersion.ForReading(lesson.Notebook) };
+        }
+        catch (ExerciseMarkupException e)
+        {
+            throw new CliException($"cannot make the student version: {e.Message}");
         }
     }
 

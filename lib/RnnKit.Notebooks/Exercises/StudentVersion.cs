@@ -13,10 +13,36 @@ public static class StudentVersion
     /// <exception cref="ExerciseMarkupException">The teacher's markup is wrong (names notebook, cell, line).</exception>
     public static Notebook Create(Notebook teacher)
     {
-        var exercises = ExerciseParser.Parse(teacher);
-        var student = teacher.Clone();
+        var student = WithStubs(teacher);
         foreach (var cell in student.Cells)
             cell.ClearOutputs();
+        return student;
+    }
+
+    /// <summary>
+    /// The page students may read, made from the teacher's executed notebook: solutions replaced by the stubs and
+    /// hidden tests removed as in <see cref="Create"/>, the outputs of every answer and test cell cleared (they
+    /// would show what the solution prints), every other cell's outputs kept. The course site of `rnnkit build
+    /// --student` is made of these.
+    /// </summary>
+    /// <exception cref="ExerciseMarkupException">The teacher's markup is wrong (names notebook, cell, line).</exception>
+    public static Notebook ForReading(Notebook executedTeacher)
+    {
+        var exercises = ExerciseParser.Parse(executedTeacher);
+        var page = WithStubs(executedTeacher, exercises);
+        foreach (var exercise in exercises)
+        {
+            page.Cells[exercise.AnswerCell].ClearOutputs();
+            foreach (var test in exercise.Tests)
+                page.Cells[test.Cell].ClearOutputs();
+        }
+        return page;
+    }
+
+    private static Notebook WithStubs(Notebook teacher, IReadOnlyList<Exercise>? parsed = null)
+    {
+        var exercises = parsed ?? ExerciseParser.Parse(teacher);
+        var student = teacher.Clone();
         foreach (var exercise in exercises)
         {
             var answer = student.Cells[exercise.AnswerCell];

@@ -130,4 +130,34 @@ public class StudentVersionTests
         Assert.Equal(nb.Metadata.ToJsonString(), student.Metadata.ToJsonString());
         Assert.NotEqual(nb.ToJson(), student.ToJson());
     }
+
+    [Fact]
+    public void The_reading_version_keeps_lesson_outputs_and_drops_answer_and_test_outputs()
+    {
+        var teacher = ExerciseParserTests.Build(
+            "var setup = 1;",
+            "// Exercise 1.1: Step (2 points)\n// BEGIN SOLUTION\nint answer = 41 + 1;\n// END SOLUTION\nanswer",
+            "// Tests for 1.1\nCheck.Equal(\"answer\", answer, 42);\n// BEGIN HIDDEN TESTS\nCheck.Equal(\"secret\", answer, 42);\n// END HIDDEN TESTS",
+            "Console.WriteLine(\"lesson output\");");
+        var shown = new StreamOutput("stdout", "shown\n");
+        foreach (var cell in teacher.Cells.Skip(1))
+        {
+            cell.Outputs.Add(shown);
+            cell.ExecutionCount = 1;
+        }
+
+        var page = StudentVersion.ForReading(teacher);
+
+        Assert.Equal([shown], page.Cells[1].Outputs);
+        Assert.Empty(page.Cells[2].Outputs);
+        Assert.Null(page.Cells[2].ExecutionCount);
+        Assert.DoesNotContain("41 + 1", page.Cells[2].Source);
+        Assert.Contains("not done yet", page.Cells[2].Source);
+        Assert.Empty(page.Cells[3].Outputs);
+        Assert.DoesNotContain("secret", page.Cells[3].Source);
+        Assert.Equal([shown], page.Cells[4].Outputs);
+        Assert.Equal(1, page.Cells[4].ExecutionCount);
+        Assert.Contains("41 + 1", teacher.Cells[2].Source);
+        Assert.Equal([shown], teacher.Cells[2].Outputs);
+    }
 }

@@ -54,4 +54,24 @@ public class ExportVerbTests
         Assert.Equal(1, empty.ExitCode);
         Assert.Contains("the folder has no .ipynb notebooks", empty.Stderr);
     }
+
+    [Fact]
+    public void The_student_site_shows_stubs_not_solutions()
+    {
+        var teacher = Repo.PathOf("tests", "RnnKit.Notebooks.Tests", "Exercises", "Fixtures", "rnn-step.ipynb");
+        var output = Path.Combine(Repo.TempFolder(), "site");
+        var result = CliRunner.Run("export", teacher, "--out", output, "--student");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var page = File.ReadAllText(Path.Combine(output, "rnn-step.html"));
+        Assert.Contains("not done yet", page);
+        Assert.DoesNotContain("PointwiseExp", page);
+        Assert.DoesNotContain("HiddenSize: 2", page);
+
+        var markup = Path.Combine(Repo.TempFolder(), "bad.ipynb");
+        File.WriteAllText(markup, File.ReadAllText(teacher).Replace("// END SOLUTION", "// END"));
+        var refused = CliRunner.Run("export", markup, "--out", Path.Combine(Repo.TempFolder(), "site"), "--student");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("cannot make the student version", refused.Stderr);
+        Assert.Contains("bad.ipynb", refused.Stderr);
+    }
 }
