@@ -37,10 +37,11 @@ public sealed record TaggedSentence(string[] Words, string[] PartsOfSpeech, stri
 /// tagged from the left alone, which is what a bidirectional RNN is for:
 /// <list type="bullet">
 /// <item>"light", "cold", "paper" are ADJ before a noun ("the light boat") and NOUN otherwise ("the light fades");</item>
-/// <item>"new" is ADJ in "the new boat" but a place (PROPN, B-LOC) in "new york" and "new delhi";</item>
 /// <item>"paris" is a person (B-PER) when a surname follows ("paris novak sleeps") and a place (B-LOC) otherwise
 /// ("paris sleeps"), also at the start of a sentence, where there is no left context at all.</item>
 /// </list>
+/// "new" only looks ambiguous: it is ADJ in "the new boat" but a place (PROPN, B-LOC) in "new york" and "new delhi",
+/// and the word before it decides, since the adjective always follows a determiner and the place never does.
 /// Grammar: S → NP VP "." ; NP → DET (ADJ) NOUN | PERSON | PLACE ; PERSON → FIRST (SURNAME) ;
 /// VP → VT NP (PP) | VI (PP) ; PP → ADP PLACE. The first name "paris" always takes a surname.
 /// </summary>
