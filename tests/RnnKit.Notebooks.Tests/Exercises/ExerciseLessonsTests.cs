@@ -38,7 +38,8 @@ public class ExerciseLessonsTests
         File.Copy(Repo.PathOf(notebook), Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "teacher")).FullName, name));
         student.Save(Path.Combine(folder, "student", name));
 
-        var result = Gradebooks.Grade(folder, Path.GetDirectoryName(Repo.PathOf(notebook))!);
+        // A lesson's training cells may take tens of seconds on a loaded machine: give them the lesson budget.
+        var result = Gradebooks.Grade(folder, Path.GetDirectoryName(Repo.PathOf(notebook))!, cellTimeoutSeconds: "120");
         Assert.Equal(0, result.Run.ExitCode);
         var max = ExerciseParser.Parse(teacher).Sum(e => e.Points);
         var full = result.Submission($"teacher/{name}");

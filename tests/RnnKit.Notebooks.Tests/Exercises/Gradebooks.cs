@@ -20,10 +20,11 @@ internal static class Gradebooks
             Submission(fileEnd)["exercises"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == id)!;
     }
 
-    public static Result Grade(string submissions, string source)
+    /// <param name="cellTimeoutSeconds">The per-cell limit; real lessons train for longer than the fixtures' 8 s.</param>
+    public static Result Grade(string submissions, string source, string cellTimeoutSeconds = CellTimeoutSeconds)
     {
         var outFolder = Path.Combine(Repo.TempFolder(), "grades");
-        var run = Rnnkit.Run("grade", submissions, "--source", source, "--out", outFolder, "--timeout", CellTimeoutSeconds);
+        var run = Rnnkit.Run("grade", submissions, "--source", source, "--out", outFolder, "--timeout", cellTimeoutSeconds);
         var json = Path.Combine(outFolder, "gradebook.json");
         Assert.True(File.Exists(json), $"no gradebook; exit {run.ExitCode}: {run.Stderr}");
         return new Result(run, JsonNode.Parse(File.ReadAllText(json))!["submissions"]!.AsArray(), outFolder);

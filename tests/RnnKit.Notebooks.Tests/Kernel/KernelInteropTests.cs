@@ -113,7 +113,7 @@ public class KernelInteropTests
         Assert.NotEmpty(lessons);
         // No kernel_name: each lesson's own kernelspec (.net-csharp) must resolve to the kit's kernel through the alias.
         var run = Interop.Run(nbconvert, ["--to", "notebook", "--execute", "--output-dir", outDir, "--ExecutePreprocessor.timeout=300", .. lessons],
-            TimeSpan.FromMinutes(15), environment: Installed(env));
+            TimeSpan.FromMinutes(40), environment: Installed(env));
         Assert.True(run.ExitCode == 0, $"nbconvert failed:\n{run.Stderr}");
 
         foreach (var lesson in lessons)

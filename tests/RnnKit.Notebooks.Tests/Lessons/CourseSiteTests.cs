@@ -17,13 +17,9 @@ public class CourseSiteTests(ITestOutputHelper output)
         var chromium = Interop.RequireProgram("chromium", "Chromium (Debian package chromium)");
         var jupyter = Interop.RequireProgram("jupyter", "Jupyter nbconvert (Debian package jupyter-nbconvert)");
         Interop.RequirePythonModules("nbformat");
-        var work = Repo.TempFolder("rnnkit-course");
-        var site = Path.Combine(work, "site");
-        var executed = Path.Combine(work, "executed");
-
-        var started = DateTime.UtcNow;
-        var build = TestSupport.Cli.Run("build", "--notebooks", Repo.PathOf("notebooks"), "--out", site, "--executed", executed);
-        output.WriteLine($"rnnkit build: exit {build.ExitCode} in {(DateTime.UtcNow - started).TotalSeconds:F1} s\n{build.Stderr}");
+        var (build, site, executed, seconds) = CourseBuild.Value;
+        var work = Path.GetDirectoryName(site)!;
+        output.WriteLine($"rnnkit build: exit {build.ExitCode} in {seconds:F1} s\n{build.Stderr}");
         Assert.True(build.ExitCode == 0, build.Stderr);
 
         var lessons = LessonTests.LessonFiles().Select(Path.GetFileName).ToArray();

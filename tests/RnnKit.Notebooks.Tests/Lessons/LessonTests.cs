@@ -15,7 +15,7 @@ namespace RnnKit.Notebooks.Tests.Lessons;
 public partial class LessonTests(ITestOutputHelper output)
 {
     /// <summary>The budget of DESIGN.md and the lesson issues: 60 s per lesson (08 and 09: 90 s), with head-room for CI.</summary>
-    private static readonly TimeSpan LessonBudget = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan LessonBudget = CourseBuild.CellTimeout;
 
     public static TheoryData<string> Lessons()
     {
@@ -53,22 +53,24 @@ public partial class LessonTests(ITestOutputHelper output)
         Assert.Contains("$", markdown);
     }
 
+    /// <summary>Reads the shared course build (<see cref="CourseBuild"/>): the lesson's report and its executed copy.</summary>
     [Theory]
     [MemberData(nameof(Lessons))]
-    public async Task Lesson_runs_clean_within_its_budget_and_draws_charts(string lesson)
+    public void Lesson_runs_clean_within_its_budget_and_draws_charts(string lesson)
     {
-        var path = Repo.PathOf("notebooks", lesson);
-        var run = await NotebookRunner.RunAsync(Notebook.Load(path),
-            new RunOptions { WorkingDirectory = Path.GetDirectoryName(path), CellTimeout = LessonBudget },
-            cancellationToken: TestContext.Current.CancellationToken);
+        var build = CourseBuild.Value;
+        var report = build.ReportOf(lesson);
+        var seconds = report["seconds"]!.GetValue<double>();
+        output.WriteLine($"{lesson}: {report["status"]} in {seconds:F1} s (whole course build {build.Seconds:F0} s)");
+        foreach (var cell in report["cells"]!.AsArray().Where(c => c!["seconds"]!.GetValue<double>() >= 1))
+            output.WriteLine($"  cell {cell!["index"]}: {cell["seconds"]!.GetValue<double>():F1} s");
+        var failure = report["error"]?.GetValue<string>()
+                      ?? report["cells"]!.AsArray().FirstOrDefault(c => c!["status"]!.GetValue<string>() != "ok")?.ToJsonString();
+        Assert.True(report["status"]!.GetValue<string>() == "ok", $"{lesson} failed: {failure}");
+        Assert.True(seconds < LessonBudget.TotalSeconds, $"{lesson} took {seconds:F0} s");
 
-        output.WriteLine($"{lesson}: {run.Report.Status} in {run.Report.Seconds:F1} s");
-        foreach (var cell in run.Report.Cells.Where(c => c.Seconds >= 1))
-            output.WriteLine($"  cell {cell.Index}: {cell.Seconds:F1} s");
-        Assert.True(run.Report.Succeeded, $"{lesson} failed at cell {run.Report.FirstFailure?.Index}: {run.Report.FirstFailure?.Error}");
-        Assert.True(run.Report.Seconds < LessonBudget.TotalSeconds, $"{lesson} took {run.Report.Seconds:F0} s");
-
-        var charts = run.Executed.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>()
+        var executed = Notebook.Load(Path.Combine(build.Executed, lesson));
+        var charts = executed.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>()
             .Count(o => o.Data.ContainsKey(MimeTypes.PlotlyJson));
         Assert.True(charts >= 2, $"{lesson} draws {charts} charts; a lesson needs at least two");
     }
