@@ -8,7 +8,10 @@ public sealed record BinaryAdditionOptions
     /// <summary>Number of examples.</summary>
     public int Count { get; init; } = 1000;
 
-    /// <summary>Operands are in [0, 2^Bits); the sum needs Bits + 1 bits.</summary>
+    /// <summary>
+    /// Operands are in [0, 2^Bits); the sum needs Bits + 1 bits. At most <see cref="BinaryAddition.MaxBits"/>, so
+    /// that the sum fits a long.
+    /// </summary>
     public int Bits { get; init; } = 8;
 
     /// <summary>Steps between reading bit i of the operands and emitting bit i of the sum.</summary>
@@ -21,9 +24,9 @@ public sealed record BinaryAdditionOptions
 /// a + b, with x_t = (bit t of a, bit t of b) and y_t = bit (t − Delay) of a + b.
 /// <see cref="Inputs"/> is (T, 2) and <see cref="Targets"/> is (T) with T = Bits + 1 + Delay.
 /// </summary>
-public sealed record BinaryAdditionExample(int A, int B, int[][] Inputs, int[] Targets) : IJsonLine
+public sealed record BinaryAdditionExample(long A, long B, int[][] Inputs, int[] Targets) : IJsonLine
 {
-    public int Sum => A + B;
+    public long Sum => A + B;
 
     public void WriteTo(Utf8JsonWriter json)
     {
@@ -43,22 +46,40 @@ public sealed record BinaryAdditionExample(int A, int B, int[][] Inputs, int[] T
 /// </summary>
 public static class BinaryAddition
 {
+    /// <summary>The widest operands: 62 bits, so that a + b (63 bits) fits a long.</summary>
+    public const int MaxBits = 62;
+
+    /// <summary>
+    /// Bits drawn by one call of Random.Next: an operand of up to 30 bits is one draw, exactly as before operands
+    /// could be wider, so every data set of ≤ 30 bits is unchanged; wider ones are drawn 30 bits at a time, low first.
+    /// </summary>
+    private const int BitsPerDraw = 30;
+
     public static IReadOnlyList<BinaryAdditionExample> Generate(BinaryAdditionOptions? options = null)
     {
         options ??= new BinaryAdditionOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Bits, 1, nameof(options.Bits));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Bits, 30, nameof(options.Bits));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Bits, MaxBits, nameof(options.Bits));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Delay, nameof(options.Delay));
         var random = SeededRandom.Create(options.Seed);
         var examples = new BinaryAdditionExample[options.Count];
         for (var i = 0; i < examples.Length; i++)
-            examples[i] = Make(random.Next(1 << options.Bits), random.Next(1 << options.Bits), options.Bits, options.Delay);
+        {
+            var a = Draw(random, options.Bits);
+            var b = Draw(random, options.Bits);
+            examples[i] = Make(a, b, options.Bits, options.Delay);
+        }
         return examples;
     }
 
-    /// <summary>The example for <paramref name="a"/> + <paramref name="b"/>.</summary>
-    public static BinaryAdditionExample Make(int a, int b, int bits, int delay = 2)
+    /// <summary>The example for <paramref name="a"/> + <paramref name="b"/>, both in [0, 2^<paramref name="bits"/>).</summary>
+    public static BinaryAdditionExample Make(long a, long b, int bits, int delay = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, MaxBits);
+        ArgumentOutOfRangeException.ThrowIfNegative(delay);
+        RequireOperand(a, bits, nameof(a));
+        RequireOperand(b, bits, nameof(b));
         var steps = bits + 1 + delay;
         var inputs = new int[steps][];
         var targets = new int[steps];
@@ -72,7 +93,44 @@ public static class BinaryAddition
     }
 
     /// <summary>Reads a number back from bits, least significant first (e.g. a model's outputs after the delay).</summary>
-    public static int FromBits(IEnumerable<int> bitsLsbFirst) => bitsLsbFirst.Select((bit, i) => bit << i).Sum();
+    /// <exception cref="ArgumentException">More than 63 bits, or a value other than 0 and 1.</exception>
+    public static long FromBits(IEnumerable<int> bitsLsbFirst)
+    {
+        ArgumentNullException.ThrowIfNull(bitsLsbFirst);
+        long value = 0;
+        var i = 0;
+        foreach (var bit in bitsLsbFirst)
+        {
+            if (bit is not (0 or 1))
+                throw new ArgumentException($"bit {i} is {bit}; bits must be 0 or 1", nameof(bitsLsbFirst));
+            if (bit == 1)
+            {
+                if (i > MaxBits)
+                    throw new ArgumentException($"bit {i} is set, but a long holds only bits 0 to {MaxBits}", nameof(bitsLsbFirst));
+                value |= 1L << i;
+            }
+            i++;
+        }
+        return value;
+    }
 
-    private static int Bit(int value, int i) => i < 31 ? (value >> i) & 1 : 0;
+    /// <summary>A uniform number in [0, 2^bits).</summary>
+    private static long Draw(Random random, int bits)
+    {
+        long value = 0;
+        for (var low = 0; low < bits; low += BitsPerDraw)
+        {
+            var width = Math.Min(BitsPerDraw, bits - low);
+            value |= (long)random.Next(1 << width) << low;
+        }
+        return value;
+    }
+
+    private static void RequireOperand(long value, int bits, string name)
+    {
+        if (value < 0 || value >= 1L << bits)
+            throw new ArgumentOutOfRangeException(name, value, $"an operand of {bits} bits must be in [0, 2^{bits})");
+    }
+
+    private static int Bit(long value, int i) => i <= MaxBits ? (int)((value >> i) & 1) : 0;
 }
