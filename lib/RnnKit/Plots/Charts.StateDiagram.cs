@@ -34,6 +34,9 @@ public static partial class Charts
     /// <summary>Fewest points left of an arrow's curve outside the circles: enough to aim its head.</summary>
     private const int MinimumArrowPoints = 8;
 
+    /// <summary>Length of the straight shaft under an arrowhead, in diagram units: plotly.js drops the head of a much shorter arrow.</summary>
+    private const double ArrowShaft = 0.4;
+
     /// <summary>Pixels per diagram unit.</summary>
     private const double PixelsPerUnit = 60;
 
@@ -59,7 +62,7 @@ public static partial class Charts
             traces.Add(CSharpChart.Line<double, double, string>(
                 x: curve.Select(p => p.X), y: curve.Select(p => p.Y), Name: arrow.Label, ShowLegend: false,
                 LineColor: Color.fromString("dimgray"), LineWidth: 1.5));
-            annotations.Add(ArrowHead(curve[^1], curve[^4])); // the head points along the curve's last stretch
+            annotations.Add(ArrowHead(curve[^1], curve[^1] + ArrowShaft * (curve[^4] - curve[^1]).Unit)); // along the curve's last stretch
             annotations.Add(TextAt(LabelPoint(states, arrow, curve, centre), arrow.Label, 13, background: true));
         }
         foreach (var state in states)
@@ -78,6 +81,9 @@ public static partial class Charts
         var chart = FSharpChart.withAnnotations(annotations, FSharpOption<bool>.None).Invoke(CSharpChart.Combine(traces));
         chart = FSharpChart.withXAxis(HiddenAxis(xLow, xHigh, scaleAnchor: false), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
         chart = FSharpChart.withYAxis(HiddenAxis(yLow, yHigh, scaleAnchor: true), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+        var background = new Layout();
+        background.SetProperty("plot_bgcolor", "white");
+        chart = FSharpChart.withLayout(background).Invoke(chart);
         return FSharpChart.withSize((xHigh - xLow) * PixelsPerUnit + 80, (yHigh - yLow) * PixelsPerUnit + 100).Invoke(chart);
     }
 

@@ -23,6 +23,7 @@ public class StateDiagramTests
         Assert.Contains("<b>B</b><br>out 1", texts);
         Assert.False((bool)figure.Layout["xaxis"]!["visible"]!);
         Assert.Equal("x", (string?)figure.Layout["yaxis"]!["scaleanchor"]);
+        Assert.Equal("white", (string?)figure.Layout["plot_bgcolor"]);
     }
 
     [Fact]
@@ -35,6 +36,11 @@ public class StateDiagramTests
         var backY = Figure.Numbers(figure.Trace(1)["y"]);
         Assert.InRange(Math.Sqrt(thereX[0] * thereX[0] + thereY[0] * thereY[0]), 1.0, 1.1);
         Assert.InRange(Math.Sqrt(Math.Pow(thereX[^1] - 4, 2) + thereY[^1] * thereY[^1]), 1.05, 1.15);
+        // The arrowhead sits at the end of the curve, its shaft long enough for plotly.js to draw the head.
+        var head = figure.Layout["annotations"]!.AsArray().First(a => (string?)a!["text"] == "")!;
+        Assert.Equal(thereX[^1], (double)head["x"]!);
+        var shaft = Math.Sqrt(Math.Pow((double)head["ax"]! - thereX[^1], 2) + Math.Pow((double)head["ay"]! - thereY[^1], 2));
+        Assert.Equal(0.4, shaft, 1e-9);
         // Going right the arrow bends to its left (up), coming back to its left (down).
         Assert.True(thereY[thereY.Length / 2] > 0.3);
         Assert.True(backY[backY.Length / 2] < -0.3);
