@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace RnnKit;
@@ -22,16 +23,39 @@ internal static class ScoreInputs
         Shape.Require(dScores, positions, batch, $"gradient of the {kind} scores");
 
     /// <summary>Per column j: Σ_k a[k, j]·b[k, j] → (1, m).</summary>
-    public static Matrix<double> ColumnDots(Matrix<double> a, Matrix<double> b) =>
-        a.PointwiseMultiply(b).ColumnSums().ToRowMatrix();
+    public static Matrix<double> ColumnDots(Matrix<double> a, Matrix<double> b)
+    {
+        Shape.RequireSame(a, "left operand", b, "right operand");
+        var (x, y) = (a.AsColumnMajorArray(), b.AsColumnMajorArray());
+        if (x is null || y is null)
+            return a.PointwiseMultiply(b).ColumnSums().ToRowMatrix();
+        // dense storage: one dot product per column, straight on MathNet's column-major arrays
+        var rows = a.RowCount;
+        var dots = new double[a.ColumnCount];
+        for (var j = 0; j < dots.Length; j++)
+            dots[j] = TensorPrimitives.Dot(x.AsSpan(j * rows, rows), y.AsSpan(j * rows, rows));
+        return Matrix<double>.Build.Dense(1, dots.Length, dots);
+    }
 
     /// <summary>Column j of m multiplied by w[j]: m (n, batch) ∘ broadcast(w (batch)) → (n, batch).</summary>
     public static Matrix<double> ScaleColumns(Matrix<double> m, Vector<double> w)
     {
-        var result = m.Clone();
+        if (w.Count != m.ColumnCount)
+            throw new ShapeMismatchException($"{w.Count} column factors for a matrix of shape {Shape.Of(m)}");
+        var rows = m.RowCount;
+        var source = m.AsColumnMajorArray();
+        if (source is null)
+        {
+            var result = m.Clone();
+            for (var j = 0; j < m.ColumnCount; j++)
+                result.SetColumn(j, m.Column(j) * w[j]);
+            return result;
+        }
+        // dense storage: scale each column in place in a new column-major array, without per-column vectors
+        var scaled = new double[source.Length];
         for (var j = 0; j < m.ColumnCount; j++)
-            result.SetColumn(j, m.Column(j) * w[j]);
-        return result;
+            TensorPrimitives.Multiply(source.AsSpan(j * rows, rows), w[j], scaled.AsSpan(j * rows, rows));
+        return Matrix<double>.Build.Dense(rows, m.ColumnCount, scaled);
     }
 
     /// <summary>The typed cache behind an <see cref="IScoreCache"/>, or a message naming both types.</summary>
