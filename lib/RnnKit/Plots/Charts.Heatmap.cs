@@ -38,12 +38,22 @@ public static partial class Charts
             .WithXAxisStyle<int, int, string>(TitleText: "input", Side: StyleParam.Side.Top)
             .WithYAxisStyle<int, int, string>(TitleText: "output");
 
+    private const char ZeroWidthSpace = '\u200B';
+
     private static string[] Labels(IReadOnlyList<string>? labels, int count, string what, string shape)
     {
         if (labels is null)
             return Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         if (labels.Count != count)
             throw new ShapeMismatchException($"{what} has {labels.Count} entries but the matrix of shape {shape} needs {count}");
-        return labels.ToArray();
+        // Plotly draws string labels on a categorical axis, where equal labels are one category: the two 9s of
+        // "1998" would share a column. Each repeat gets zero-width spaces appended, so it looks the same but is its own.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return labels.Select(label =>
+        {
+            var repeats = seen.GetValueOrDefault(label);
+            seen[label] = repeats + 1;
+            return repeats == 0 ? label : label + new string(ZeroWidthSpace, repeats);
+        }).ToArray();
     }
 }

@@ -36,6 +36,19 @@ public class ChartsTests
     }
 
     [Fact]
+    public void Heatmap_keeps_repeated_labels_apart()
+    {
+        // "1998": without care, Plotly's categorical axis would put both 9s in one column
+        var weights = Matrix<double>.Build.Dense(2, 4, 0.25);
+        var figure = new Figure(Charts.AttentionHeatmap(weights, ["1", "9", "9", "8"], ["9", "9"]));
+
+        var x = Figure.Strings(figure.Trace(0)["x"]);
+        Assert.Equal(4, x.Distinct().Count());
+        Assert.Equal(["1", "9", "9", "8"], x.Select(label => label.Replace("\u200B", "")));
+        Assert.Equal(2, Figure.Strings(figure.Trace(0)["y"]).Distinct().Count());
+    }
+
+    [Fact]
     public void Heatmap_labels_must_match_the_matrix()
     {
         var m = Matrix<double>.Build.Dense(2, 3);
