@@ -1,7 +1,7 @@
 namespace RnnKit.Fast;
 
 /// <summary>How many cores the fast layer may use (matrix products, batch chunks of a recurrence).</summary>
-public static class Parallelism
+public static partial class Parallelism
 {
     /// <summary>At most this many threads work on one operation; 1 makes everything single-threaded.</summary>
     /// <remarks>Default: every core. Benchmarks set it from a command-line option.</remarks>
