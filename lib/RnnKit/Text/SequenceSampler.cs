@@ -11,7 +11,7 @@ namespace RnnKit.Text;
 /// </list>
 /// Tokens that do not fill a whole minibatch are dropped.
 /// </summary>
-public static class SequenceSampler
+public static partial class SequenceSampler
 {
     /// <summary>Random sampling: shuffled, non-overlapping subsequences.</summary>
     /// <param name="corpus">Token indices, length N.</param>
