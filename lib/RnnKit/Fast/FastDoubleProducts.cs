@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using MathNet.Numerics.Providers.LinearAlgebra;
@@ -12,7 +13,8 @@ namespace RnnKit.Fast;
 /// </summary>
 /// <remarks>
 /// MathNet's provider is process-wide, so this affects every double product in the process until
-/// <see cref="Uninstall"/>. On a processor without AVX2 and FMA, <see cref="Install"/> does nothing and returns false.
+/// <see cref="Uninstall"/>. On a processor without AVX2 and FMA, or in a Debug build of the library,
+/// <see cref="Install()"/> does nothing and returns false.
 /// </remarks>
 public static class FastDoubleProducts
 {
@@ -22,13 +24,26 @@ public static class FastDoubleProducts
     /// <summary>True while the fast products are in use.</summary>
     public static bool IsInstalled => LinearAlgebraControl.Provider is ProductsProxy;
 
-    /// <summary>Routes MathNet's double products to <see cref="Dgemm"/>; true when installed (now or before).</summary>
-    public static bool Install()
+    /// <summary>
+    /// True when this library was compiled with optimizations. A Debug build's JIT turns every SIMD intrinsic into a
+    /// call, which makes <see cref="Dgemm"/> slower than MathNet's own (always optimized) product.
+    /// </summary>
+    public static bool LibraryIsOptimized { get; } =
+        typeof(Dgemm).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
+
+    /// <summary>
+    /// Routes MathNet's double products to <see cref="Dgemm"/>; true when installed (now or before). Does nothing and
+    /// returns false without AVX2 and FMA, or in an unoptimized (Debug) build of the library, where it would be slower.
+    /// </summary>
+    public static bool Install() => Install(evenIfUnoptimized: false);
+
+    /// <summary>As <see cref="Install()"/>; tests of a Debug build pass true to check the routing itself.</summary>
+    internal static bool Install(bool evenIfUnoptimized)
     {
         lock (Gate)
         {
             if (IsInstalled) return true;
-            if (!Dgemm.IsSupported) return false;
+            if (!Dgemm.IsSupported || !(LibraryIsOptimized || evenIfUnoptimized)) return false;
             var previous = LinearAlgebraControl.Provider;
             var proxy = DispatchProxy.Create<ILinearAlgebraProvider, ProductsProxy>();
             ((ProductsProxy)(object)proxy).Inner = previous;
@@ -38,7 +53,7 @@ public static class FastDoubleProducts
         }
     }
 
-    /// <summary>Puts back the provider that was in use before <see cref="Install"/>.</summary>
+    /// <summary>Puts back the provider that was in use before <see cref="Install()"/>.</summary>
     public static void Uninstall()
     {
         lock (Gate)

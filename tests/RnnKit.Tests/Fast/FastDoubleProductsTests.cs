@@ -23,7 +23,7 @@ public class FastDoubleProductsTests
         var managed = Products();
         try
         {
-            Assert.True(FastDoubleProducts.Install());
+            Assert.True(FastDoubleProducts.Install(evenIfUnoptimized: true));
             Assert.True(FastDoubleProducts.IsInstalled);
             var fast = Products();
             for (var i = 0; i < managed.Length; i++)
@@ -45,7 +45,7 @@ public class FastDoubleProductsTests
         if (!Dgemm.IsSupported) Assert.Skip("this processor lacks AVX2 and FMA");
         try
         {
-            FastDoubleProducts.Install();
+            Assert.True(FastDoubleProducts.Install(evenIfUnoptimized: true));
             var model = new Seq2SeqModel(new Seq2SeqConfig(SourceVocab: 4, TargetVocab: 5, StartToken: 4, EndToken: 3,
                 EmbeddingSize: 3, EncoderSize: 2, DecoderSize: 4, AttentionSize: 3, Seed: 2));
             int[][] source = [[0, 1], [2, 2], [1, 3]];
@@ -55,6 +55,21 @@ public class FastDoubleProductsTests
                 () => model.Backward(model.Forward(source, target).Cache),
                 model.Parameters());
             Assert.True(report.MaxRelativeError <= 1e-6, report.ToString());
+        }
+        finally
+        {
+            FastDoubleProducts.Uninstall();
+        }
+    }
+
+    [Fact]
+    public void A_debug_build_keeps_MathNets_product()
+    {
+        if (!Dgemm.IsSupported) Assert.Skip("this processor lacks AVX2 and FMA");
+        try
+        {
+            Assert.Equal(FastDoubleProducts.LibraryIsOptimized, FastDoubleProducts.Install());
+            Assert.Equal(FastDoubleProducts.LibraryIsOptimized, FastDoubleProducts.IsInstalled);
         }
         finally
         {
