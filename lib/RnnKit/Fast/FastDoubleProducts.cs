@@ -13,7 +13,7 @@ namespace RnnKit.Fast;
 /// </summary>
 /// <remarks>
 /// MathNet's provider is process-wide, so this affects every double product in the process until
-/// <see cref="Uninstall"/>. On a processor without AVX2 and FMA, or in a Debug build of the library,
+/// <see cref="Uninstall"/>. On a processor without AVX2 and FMA, or in an unoptimized build of the library,
 /// <see cref="Install()"/> does nothing and returns false.
 /// </remarks>
 public static class FastDoubleProducts
@@ -25,7 +25,7 @@ public static class FastDoubleProducts
     public static bool IsInstalled => LinearAlgebraControl.Provider is ProductsProxy;
 
     /// <summary>
-    /// True when this library was compiled with optimizations. A Debug build's JIT turns every SIMD intrinsic into a
+    /// True when this library was compiled with optimizations. Without them the JIT turns every SIMD intrinsic into a
     /// call, which makes <see cref="Dgemm"/> slower than MathNet's own (always optimized) product.
     /// </summary>
     public static bool LibraryIsOptimized { get; } =
@@ -33,11 +33,11 @@ public static class FastDoubleProducts
 
     /// <summary>
     /// Routes MathNet's double products to <see cref="Dgemm"/>; true when installed (now or before). Does nothing and
-    /// returns false without AVX2 and FMA, or in an unoptimized (Debug) build of the library, where it would be slower.
+    /// returns false without AVX2 and FMA, or in a build of the library compiled without optimizations, where it would be slower.
     /// </summary>
     public static bool Install() => Install(evenIfUnoptimized: false);
 
-    /// <summary>As <see cref="Install()"/>; tests of a Debug build pass true to check the routing itself.</summary>
+    /// <summary>As <see cref="Install()"/>; tests pass true to check the routing on any build.</summary>
     internal static bool Install(bool evenIfUnoptimized)
     {
         lock (Gate)

@@ -63,7 +63,7 @@ public class FastDoubleProductsTests
     }
 
     [Fact]
-    public void A_debug_build_keeps_MathNets_product()
+    public void An_unoptimized_build_keeps_MathNets_product()
     {
         if (!Dgemm.IsSupported) Assert.Skip("this processor lacks AVX2 and FMA");
         try
