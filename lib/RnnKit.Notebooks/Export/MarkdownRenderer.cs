@@ -10,16 +10,24 @@ namespace RnnKit.Notebooks.Export;
 /// </summary>
 public static class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
-        .UseMathematics()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    /// <summary>
+    /// The advanced extensions without generic attributes: their <c>{…}</c> syntax swallowed TeX braces such as
+    /// <c>_{\text{keep}}</c> (the page showed <c>&lt;p keep=""&gt;</c> and the raw formula); lessons never need it.
+    /// </summary>
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().UseMathematics();
+        builder.Extensions.RemoveAll(e => e is Markdig.Extensions.GenericAttributes.GenericAttributesExtension);
+        return builder.Build();
+    }
 
     /// <param name="markdown">The Markdown text.</param>
     /// <param name="rewriteLink">Maps every link and image URL (e.g. lesson.ipynb → lesson.html); null keeps them.</param>
     public static string ToHtml(string markdown, Func<string, string>? rewriteLink = null)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(MathLines.Join(markdown), Pipeline);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
