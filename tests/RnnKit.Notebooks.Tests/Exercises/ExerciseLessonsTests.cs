@@ -39,7 +39,8 @@ public class ExerciseLessonsTests
         student.Save(Path.Combine(folder, "student", name));
 
         // A lesson's training cells may take tens of seconds on a loaded machine: give them the lesson budget.
-        var result = Gradebooks.Grade(folder, Path.GetDirectoryName(Repo.PathOf(notebook))!, cellTimeoutSeconds: "120");
+        var result = Lessons.LessonRuns.OneAtATime(() =>
+            Gradebooks.Grade(folder, Path.GetDirectoryName(Repo.PathOf(notebook))!, cellTimeoutSeconds: "180"));
         Assert.Equal(0, result.Run.ExitCode);
         var max = ExerciseParser.Parse(teacher).Sum(e => e.Points);
         var full = result.Submission($"teacher/{name}");

@@ -112,8 +112,10 @@ public class KernelInteropTests
         var lessons = Directory.EnumerateFiles(Repo.PathOf("notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(lessons);
         // No kernel_name: each lesson's own kernelspec (.net-csharp) must resolve to the kit's kernel through the alias.
-        var run = Interop.Run(nbconvert, ["--to", "notebook", "--execute", "--output-dir", outDir, "--ExecutePreprocessor.timeout=300", .. lessons],
-            TimeSpan.FromMinutes(40), environment: Installed(env));
+        var environment = Installed(env);
+        var run = Lessons.LessonRuns.OneAtATime(() => Interop.Run(nbconvert,
+            ["--to", "notebook", "--execute", "--output-dir", outDir, "--ExecutePreprocessor.timeout=300", .. lessons],
+            TimeSpan.FromMinutes(40), environment: environment));
         Assert.True(run.ExitCode == 0, $"nbconvert failed:\n{run.Stderr}");
 
         foreach (var lesson in lessons)

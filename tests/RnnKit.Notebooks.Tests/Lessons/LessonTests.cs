@@ -14,8 +14,12 @@ namespace RnnKit.Notebooks.Tests.Lessons;
 /// </summary>
 public partial class LessonTests(ITestOutputHelper output)
 {
-    /// <summary>The budget of DESIGN.md and the lesson issues: 60 s per lesson (08 and 09: 90 s), with head-room for CI.</summary>
-    private static readonly TimeSpan LessonBudget = CourseBuild.CellTimeout;
+    /// <summary>
+    /// The budget of the lesson issues on a quiet 2-core machine — 60 s per lesson, 90 s for 08 and 09 — doubled as
+    /// head-room for a CI machine that also runs the other tests.
+    /// </summary>
+    internal static TimeSpan LessonBudget(string lesson) =>
+        TimeSpan.FromSeconds(2 * (lesson.StartsWith("08-", StringComparison.Ordinal) || lesson.StartsWith("09-", StringComparison.Ordinal) ? 90 : 60));
 
     public static TheoryData<string> Lessons()
     {
@@ -67,7 +71,7 @@ public partial class LessonTests(ITestOutputHelper output)
         var failure = report["error"]?.GetValue<string>()
                       ?? report["cells"]!.AsArray().FirstOrDefault(c => c!["status"]!.GetValue<string>() != "ok")?.ToJsonString();
         Assert.True(report["status"]!.GetValue<string>() == "ok", $"{lesson} failed: {failure}");
-        Assert.True(seconds < LessonBudget.TotalSeconds, $"{lesson} took {seconds:F0} s");
+        Assert.True(seconds < LessonBudget(lesson).TotalSeconds, $"{lesson} took {seconds:F0} s, over its budget of {LessonBudget(lesson).TotalSeconds:F0} s");
 
         var executed = Notebook.Load(Path.Combine(build.Executed, lesson));
         var charts = executed.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>()
