@@ -33,6 +33,7 @@ public sealed partial class CSharpSession : IDisposable
     private CancellationTokenSource? _running;
     private volatile bool _interruptRequested;
     private int _displayCount;
+    private readonly NumericSettings _numericSettings = NumericSettings.Capture();
 
     public CSharpSession(SessionOptions? options = null)
     {
@@ -112,10 +113,12 @@ public sealed partial class CSharpSession : IDisposable
         }
     }
 
+    /// <summary>Stops a running cell and puts back the numeric settings the notebook changed (<see cref="NumericSettings"/>).</summary>
     public void Dispose()
     {
         Interrupt();
         _oneCellAtATime.Dispose();
+        _numericSettings.Restore();
     }
 
     private async Task<(CellStatus, string?)> RunAsync(string code, IOutputSink sink, string label, int count, CancellationToken cancellationToken)
