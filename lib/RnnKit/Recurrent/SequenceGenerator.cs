@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using RnnKit.Text;
 
 namespace RnnKit;
 
@@ -114,19 +115,7 @@ public sealed class SequenceGenerator : IModule
         var chosen = new int[z.ColumnCount];
         var p = feedback == GenerationFeedback.Sample ? Activations.Softmax(z) : null;
         for (var j = 0; j < z.ColumnCount; j++)
-            chosen[j] = p is null ? z.Column(j).MaximumIndex() : Draw(p, j, random.NextDouble());
+            chosen[j] = p is null ? z.Column(j).MaximumIndex() : TemperatureSampling.Draw(p.Column(j).ToArray(), random);
         return chosen;
-    }
-
-    /// <summary>The first class whose cumulative probability exceeds u ∈ [0, 1).</summary>
-    private static int Draw(Matrix<double> p, int column, double u)
-    {
-        var cumulative = 0.0;
-        for (var i = 0; i < p.RowCount; i++)
-        {
-            cumulative += p[i, column];
-            if (u < cumulative) return i;
-        }
-        return p.RowCount - 1;
     }
 }

@@ -28,17 +28,7 @@ public static partial class SequenceSampler
         // A window needs steps + 1 tokens: its targets reach one further.
         var usable = starts.Where(s => s + steps < corpus.Count).ToArray();
         Shuffle(usable, random);
-        for (var first = 0; first + batch <= usable.Length; first += batch)
-        {
-            var x = new int[batch, steps];
-            var y = new int[batch, steps];
-            for (var b = 0; b < batch; b++)
-                for (var t = 0; t < steps; t++)
-                {
-                    x[b, t] = corpus[usable[first + b] + t];
-                    y[b, t] = corpus[usable[first + b] + t + 1];
-                }
-            yield return new TokenBatch(x, y);
-        }
+        foreach (var window in WindowsFrom(corpus, usable, batch, steps))
+            yield return window;
     }
 }

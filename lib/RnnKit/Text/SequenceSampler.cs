@@ -46,7 +46,14 @@ public static partial class SequenceSampler
         for (var i = 0; i < subsequences; i++)
             starts[i] = offset + i * steps;
         Shuffle(starts, random);
-        for (var first = 0; first + batch <= subsequences; first += batch)
+        foreach (var window in WindowsFrom(corpus, starts, batch, steps))
+            yield return window;
+    }
+
+    /// <summary>Minibatches of the windows beginning at <paramref name="starts"/>, batch at a time, in that order.</summary>
+    private static IEnumerable<TokenBatch> WindowsFrom(IReadOnlyList<int> corpus, int[] starts, int batch, int steps)
+    {
+        for (var first = 0; first + batch <= starts.Length; first += batch)
         {
             var x = new int[batch, steps];
             var y = new int[batch, steps];

@@ -120,21 +120,9 @@ public class FastGenerationTests
     [Fact]
     public void A_trained_model_continues_its_text()
     {
-        const string text = "hello world ";
-        var alphabet = text.Distinct().OrderBy(c => c).ToArray();
-        int steps = 8, batch = 16;
-        var random = new Random(0);
-        var inputs = new int[steps * batch];
-        var targets = new int[steps * batch];
-        for (var b = 0; b < batch; b++)
-        {
-            var start = random.Next(text.Length);
-            for (var t = 0; t < steps; t++)
-            {
-                inputs[t * batch + b] = Array.IndexOf(alphabet, text[(start + t) % text.Length]);
-                targets[t * batch + b] = Array.IndexOf(alphabet, text[(start + t + 1) % text.Length]);
-            }
-        }
+        var (inputs, targets) = HelloWorldTask.Minibatch();
+        const int steps = HelloWorldTask.Steps, batch = HelloWorldTask.Batch;
+        var alphabet = HelloWorldTask.Alphabet;
         var model = new FastLanguageModel(new FastLanguageModelConfig { Cell = "lstm", Vocabulary = alphabet.Length, HiddenSize = 24 });
         var trainer = new FastTrainer(model, new FastAdamConfig { LearningRate = 0.02f });
         for (var i = 0; i < 150; i++)
