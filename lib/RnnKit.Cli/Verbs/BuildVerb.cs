@@ -108,7 +108,7 @@ public sealed class BuildVerb : IVerb
     /// <summary>One line naming the lesson and its first failing cell (a compile error's other lines are on the page).</summary>
     private static string Describe(NotebookReport report) => FirstLine(
         report.Error ?? (report.FirstFailure is { } cell
-            ? $"{report.Path} cell {cell.Index} ({cell.Status}): {cell.Error}"
+            ? $"{report.Path} cell {cell.Index} ({cell.Status.ToWire()}): {cell.Error}"
             : $"{report.Path}: failed"));
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');

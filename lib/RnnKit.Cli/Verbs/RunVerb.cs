@@ -110,7 +110,7 @@ public sealed class RunVerb : IVerb
     {
         var seconds = report.Seconds.ToString("0.0", CultureInfo.InvariantCulture);
         if (report.FirstFailure is { } f)
-            return $"{report.Path}: FAILED at cell {f.Index} ({f.Status}): {f.Error?.Split('\n')[0]} [{seconds} s] -> {target}";
+            return $"{report.Path}: FAILED at cell {f.Index} ({f.Status.ToWire()}): {f.Error?.Split('\n')[0]} [{seconds} s] -> {target}";
         return $"{report.Path}: ok, {report.Cells.Count} cells [{seconds} s] -> {target}";
     }
 
@@ -118,6 +118,6 @@ public sealed class RunVerb : IVerb
     private sealed class Progress(TextWriter stderr) : IProgress<RunProgress>
     {
         public void Report(RunProgress p) => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {Path.GetFileName(p.Notebook)}: cell {p.Cell}/{p.CellCount} {CellReport.StatusOf(p.Result.Status)} {p.Result.Elapsed.TotalSeconds:0.00} s (elapsed {p.Elapsed.TotalSeconds:0.0} s)"));
+            $"  {Path.GetFileName(p.Notebook)}: cell {p.Cell}/{p.CellCount} {p.Result.Status.ToWire()} {p.Result.Elapsed.TotalSeconds:0.00} s (elapsed {p.Elapsed.TotalSeconds:0.0} s)"));
     }
 }

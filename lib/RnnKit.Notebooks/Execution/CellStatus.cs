@@ -1,6 +1,6 @@
 namespace RnnKit.Notebooks.Execution;
 
-/// <summary>How a cell ended.</summary>
+/// <summary>How a cell ended — the one vocabulary of the engine, the run report, grading and the kernel.</summary>
 public enum CellStatus
 {
     /// <summary>Ran to the end (or was a markdown cell, which never runs).</summary>
@@ -14,6 +14,33 @@ public enum CellStatus
 
     /// <summary>Stopped by <see cref="CSharpSession.Interrupt"/>.</summary>
     Interrupted,
+}
+
+/// <summary>
+/// The words a <see cref="CellStatus"/> is written as in files (the run report, grading results): "ok", "error",
+/// "timeout" — DESIGN.md's report contract, so an interrupted cell is written "error".
+/// </summary>
+public static class CellStatusWire
+{
+    public const string Ok = "ok";
+    public const string Error = "error";
+    public const string Timeout = "timeout";
+
+    public static string ToWire(this CellStatus status) => status switch
+    {
+        CellStatus.Ok => Ok,
+        CellStatus.Timeout => Timeout,
+        _ => Error,
+    };
+
+    /// <summary>The status a word stands for; null for a word that is none of them.</summary>
+    public static CellStatus? FromWire(string? word) => word switch
+    {
+        Ok => CellStatus.Ok,
+        Error => CellStatus.Error,
+        Timeout => CellStatus.Timeout,
+        _ => null,
+    };
 }
 
 /// <summary>What one <see cref="CSharpSession.ExecuteAsync"/> did.</summary>

@@ -6,22 +6,10 @@ namespace RnnKit.Notebooks.Execution;
 
 /// <summary>One executed cell in the <c>run</c> report (DESIGN.md).</summary>
 /// <param name="Index">1-based position of the cell in the notebook (markdown cells count), as messages name it.</param>
-/// <param name="Status">"ok", "error" or "timeout".</param>
+/// <param name="Status">How it ended, written as <see cref="CellStatusWire"/> says.</param>
 /// <param name="Seconds">Wall time of the cell.</param>
 /// <param name="Error">What went wrong; null when ok.</param>
-public sealed record CellReport(int Index, string Status, double Seconds, string? Error = null)
-{
-    public const string Ok = "ok";
-    public const string Failed = "error";
-    public const string TimedOut = "timeout";
-
-    public static string StatusOf(CellStatus status) => status switch
-    {
-        CellStatus.Ok => Ok,
-        CellStatus.Timeout => TimedOut,
-        _ => Failed,
-    };
-}
+public sealed record CellReport(int Index, CellStatus Status, double Seconds, string? Error = null);
 
 /// <summary>One notebook in the <c>run</c> report: "ok" when every cell that ran was ok, else "failed".</summary>
 /// <param name="Path">The notebook file as given.</param>
@@ -39,7 +27,7 @@ public sealed record NotebookReport(string Path, string Status, double Seconds, 
     public bool Succeeded => Status == Ok;
 
     /// <summary>The first failing cell, if any.</summary>
-    public CellReport? FirstFailure => Cells.FirstOrDefault(c => c.Status != CellReport.Ok);
+    public CellReport? FirstFailure => Cells.FirstOrDefault(c => c.Status != CellStatus.Ok);
 
     /// <summary>The report file of <c>rnnkit run --report</c>: <c>{"notebooks": [...]}</c>, DESIGN.md's shape.</summary>
     public static string ToJson(IEnumerable<NotebookReport> notebooks)
@@ -57,7 +45,7 @@ public sealed record NotebookReport(string Path, string Status, double Seconds, 
             ["seconds"] = Math.Round(Seconds, 3),
             ["cells"] = new JsonArray(Cells.Select(c =>
             {
-                var cell = new JsonObject { ["index"] = c.Index, ["status"] = c.Status, ["seconds"] = Math.Round(c.Seconds, 3) };
+                var cell = new JsonObject { ["index"] = c.Index, ["status"] = c.Status.ToWire(), ["seconds"] = Math.Round(c.Seconds, 3) };
                 if (c.Error is not null) cell["error"] = c.Error;
                 return (JsonNode)cell;
             }).ToArray()),

@@ -47,11 +47,11 @@ public static class NotebookRunner
                 ? await session.ExecuteAsync(cell.Source, collector, label, cancellationToken)
                 : Unsupported(cell, label);
             if (result.ExecutionCount > 0) cell.ExecutionCount = result.ExecutionCount;
-            reports.Add(new CellReport(i + 1, CellReport.StatusOf(result.Status), result.Elapsed.TotalSeconds, result.Error));
+            reports.Add(new CellReport(i + 1, result.Status, result.Elapsed.TotalSeconds, result.Error));
             progress?.Report(new RunProgress(name, i + 1, executed.Cells.Count, result, clock.Elapsed));
             if (!result.Succeeded && !options.ContinueOnError) break;
         }
-        var ok = reports.All(r => r.Status == CellReport.Ok);
+        var ok = reports.All(r => r.Status == CellStatus.Ok);
         var report = new NotebookReport(name, ok ? NotebookReport.Ok : NotebookReport.Failed, clock.Elapsed.TotalSeconds, reports);
         return new NotebookRun(executed, report);
     }

@@ -1,3 +1,4 @@
+using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Exercises;
@@ -16,7 +17,7 @@ public static class ExerciseScorer
     /// <param name="outcomes">Outcomes by grading-notebook cell index.</param>
     /// <param name="stopped">Exercises whose cells stopped an earlier grading process, with what happened.</param>
     public static IReadOnlyList<ExerciseGrade> Score(IReadOnlyList<Exercise> exercises, Notebook grading,
-        IReadOnlyDictionary<int, CellOutcome> outcomes, IReadOnlyDictionary<string, CellOutcome> stopped)
+        IReadOnlyDictionary<int, GradedCell> outcomes, IReadOnlyDictionary<string, GradedCell> stopped)
     {
         var roles = grading.Cells.Select((c, i) => (Index: i, Role: GradingRole.Of(c, i))).ToList();
         return exercises.Select(e =>
@@ -25,17 +26,17 @@ public static class ExerciseScorer
                 new(e.Id, e.Title, status == ExerciseStatus.Passed ? e.Points : 0, e.Points, status, feedback);
 
             if (stopped.TryGetValue(e.Id, out var stop))
-                return Grade(stop.Status == CellOutcome.TimedOut ? ExerciseStatus.Timeout : ExerciseStatus.Error, stop.Error ?? "");
+                return Grade(stop.Status == CellStatus.Timeout ? ExerciseStatus.Timeout : ExerciseStatus.Error, stop.Error ?? "");
             var answer = roles.FirstOrDefault(r => r.Role.Role == CellRole.Answer && r.Role.Exercise == e.Id);
             if (answer.Role is null)
                 return Grade(ExerciseStatus.Missing,
                     $"No answer cell for exercise {e.Id}: keep the first line '// Exercise {e.Id}: {e.Title} ({e.Points} point{(e.Points == 1 ? "" : "s")})' in your answer cell.");
             var tests = roles.Where(r => r.Role.Role == CellRole.Test && r.Role.Exercise == e.Id).ToList();
             var ran = new[] { answer }.Concat(tests)
-                .Select(r => (r.Role, Outcome: outcomes.GetValueOrDefault(r.Index) ?? new CellOutcome(r.Index, CellOutcome.Failed, "it did not run")))
+                .Select(r => (r.Role, Outcome: outcomes.GetValueOrDefault(r.Index) ?? new GradedCell(r.Index, CellStatus.Error, "it did not run")))
                 .ToList();
 
-            if (ran.FirstOrDefault(r => r.Outcome.Status == CellOutcome.TimedOut) is { Role: not null } slow)
+            if (ran.FirstOrDefault(r => r.Outcome.Status == CellStatus.Timeout) is { Role: not null } slow)
                 return Grade(ExerciseStatus.Timeout, $"{Where(slow.Role, e)} ran out of time ({slow.Outcome.Error}); is there an endless loop?");
             var answerOutcome = ran[0].Outcome;
             if (!answerOutcome.Succeeded)

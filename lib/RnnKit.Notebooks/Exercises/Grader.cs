@@ -66,12 +66,12 @@ public sealed class Grader
     }
 
     /// <summary>Runs the submission, again without the offending exercise each time a cell brings the process down.</summary>
-    private async Task<(Notebook, IReadOnlyDictionary<int, CellOutcome>, IReadOnlyDictionary<string, CellOutcome>)> RunAsync(
+    private async Task<(Notebook, IReadOnlyDictionary<int, GradedCell>, IReadOnlyDictionary<string, GradedCell>)> RunAsync(
         Notebook teacher, IReadOnlyList<Exercise> exercises, Notebook student, string workingDirectory)
     {
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var skippedCells = new HashSet<int>();
-        var stopped = new Dictionary<string, CellOutcome>(StringComparer.Ordinal);
+        var stopped = new Dictionary<string, GradedCell>(StringComparer.Ordinal);
         while (true)
         {
             var grading = GradingNotebook.Build(teacher, exercises, student, skipped, skippedCells);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Exercises;
@@ -11,7 +12,7 @@ public sealed record GradingCommand(string FileName, IReadOnlyList<string> Argum
 /// <param name="Outcomes">Cell outcomes by grading-notebook index.</param>
 /// <param name="Stopped">The cell the process was stopped or died in, when it did not finish; null when it did.</param>
 /// <param name="Reason">Why it stopped ("timeout" or "error") and what it said, when <paramref name="Stopped"/> is set.</param>
-public sealed record ProcessRun(IReadOnlyDictionary<int, CellOutcome> Outcomes, int? Stopped, CellOutcome? Reason);
+public sealed record ProcessRun(IReadOnlyDictionary<int, GradedCell> Outcomes, int? Stopped, GradedCell? Reason);
 
 /// <summary>
 /// Runs one grading notebook in its own process (see <see cref="GradingSession"/>) and watches it: a process
@@ -82,7 +83,7 @@ public static class GradingProcess
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
-        var outcomes = new Dictionary<int, CellOutcome>();
+        var outcomes = new Dictionary<int, GradedCell>();
         var finished = false;
         long read = 0;
         var lastProgress = Stopwatch.StartNew();
@@ -91,9 +92,9 @@ public static class GradingProcess
         {
             var exited = process.HasExited;
             (read, var lines) = ReadNewLines(resultsPath, read);
-            foreach (var outcome in lines.Select(CellOutcome.FromJsonLine).OfType<CellOutcome>())
+            foreach (var outcome in lines.Select(GradedCell.FromJsonLine).OfType<GradedCell>())
             {
-                if (outcome.Cell == CellOutcome.Finished.Cell) finished = true;
+                if (outcome.Cell == GradedCell.Finished.Cell) finished = true;
                 else outcomes[outcome.Cell] = outcome;
                 lastProgress.Restart();
             }
@@ -116,15 +117,15 @@ public static class GradingProcess
         string tail;
         lock (stderrTail) tail = string.Join(" ", stderrTail).Trim();
         var reason = killed
-            ? new CellOutcome(stopped ?? -1, CellOutcome.TimedOut,
+            ? new GradedCell(stopped ?? -1, CellStatus.Timeout,
                 $"{label} did not finish within {options.CellTimeout.TotalSeconds:0.###} s and could not be stopped, so its process was killed")
-            : new CellOutcome(stopped ?? -1, CellOutcome.Failed,
+            : new GradedCell(stopped ?? -1, CellStatus.Error,
                 $"the notebook's process died in {label} (exit code {process.ExitCode})" + (tail.Length > 0 ? $": {tail}" : ""));
         return new ProcessRun(outcomes, stopped, reason);
     }
 
     /// <summary>The first code cell after the last one reported (fallback cells skipped, they run only on failure).</summary>
-    private static int? NextCodeCell(Notebook notebook, IReadOnlyDictionary<int, CellOutcome> outcomes)
+    private static int? NextCodeCell(Notebook notebook, IReadOnlyDictionary<int, GradedCell> outcomes)
     {
         var after = outcomes.Count == 0 ? -1 : outcomes.Keys.Max();
         for (var i = after + 1; i < notebook.Cells.Count; i++)

@@ -6,7 +6,7 @@ namespace RnnKit.Notebooks.Exercises;
 /// <summary>
 /// The grading process's side: runs a <see cref="GradingNotebook"/> in one <see cref="CSharpSession"/>, every code
 /// cell whatever failed before (continue on error), each with the time limit, and writes one
-/// <see cref="CellOutcome"/> line per cell as soon as it ends, so the grader knows how far it got even if the
+/// <see cref="GradedCell"/> line per cell as soon as it ends, so the grader knows how far it got even if the
 /// student's code later brings the process down. A <see cref="CellRole.Fallback"/> cell runs only when its
 /// exercise failed or has no answer cell here (the student deleted it, or it was left out after crashing).
 /// </summary>
@@ -31,17 +31,12 @@ public static class GradingSession
 
             var errors = new ErrorSink();
             var result = await session.ExecuteAsync(cell.Source, errors, role.Label);
-            var outcome = new CellOutcome(i, result.Status switch
-            {
-                CellStatus.Ok => CellOutcome.Ok,
-                CellStatus.Timeout => CellOutcome.TimedOut,
-                _ => CellOutcome.Failed,
-            }, result.Succeeded ? null : errors.Describe() ?? result.Error);
+            var outcome = new GradedCell(i, result.Status, result.Succeeded ? null : errors.Describe() ?? result.Error);
             if (!outcome.Succeeded && role.Exercise is not null) failed.Add(role.Exercise);
             await results.WriteAsync(outcome.ToJsonLine());
             await results.FlushAsync();
         }
-        await results.WriteAsync(CellOutcome.Finished.ToJsonLine());
+        await results.WriteAsync(GradedCell.Finished.ToJsonLine());
         await results.FlushAsync();
     }
 
