@@ -23,7 +23,7 @@ public sealed class BuildVerb : IVerb
 
     public string Usage => $"""
         usage: rnnkit build [--out DIR] [--force] [--notebooks DIR] [--executed DIR] [--timeout S] [--title TEXT]
-                         [--student]
+                         [--student] [--seed N] [--short-training] [--claims check|report]
 
           Runs every lesson in the course folder (in name order, each in a fresh C# session, stopping a lesson at
           its first failing cell), writes the executed copies and a run report ({ReportName}), then exports the
@@ -38,17 +38,20 @@ public sealed class BuildVerb : IVerb
           --title TEXT     the course title in every page's header
           --student        publish the students' site: solutions replaced by the stubs students get, hidden tests
                            and the outputs of exercise and test cells removed (the executed copies stay complete)
+        {KitOptions.Usage}
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgReader(args, ["--out", "--notebooks", "--executed", "--timeout", "--title"], ["--force", "--student"]);
+        var reader = new ArgReader(args, ["--out", "--notebooks", "--executed", "--timeout", "--title", .. KitOptions.ValueOptions],
+            ["--force", "--student", .. KitOptions.Flags]);
         if (reader.Positionals.Count > 0)
             throw new UsageException($"unexpected argument '{reader.Positionals[0]}' (the lessons come from --notebooks)");
         var outArg = reader.Get("--out", DefaultSite);
         var executedFolder = Path.GetFullPath(reader.Get("--executed", DefaultExecuted));
         var timeout = reader.GetDouble("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 1);
         var files = ExportVerb.Find([reader.Get("--notebooks", DefaultNotebooks)]);
+        using var kit = KitSettings.Use(KitOptions.Read(reader));
         var site = PrepareSite(outArg, reader.Has("--force"));
 
         var clock = Stopwatch.StartNew();

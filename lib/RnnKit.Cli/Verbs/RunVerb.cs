@@ -19,6 +19,7 @@ public sealed class RunVerb : IVerb
 
     public string Usage => $"""
         usage: rnnkit run <notebook or folder>… [--out DIR] [--report FILE] [--timeout S] [--continue-on-error] [--force]
+                       [--seed N] [--short-training] [--claims check|report]
 
           Executes each notebook (a folder: its *.ipynb, sorted) in a fresh C# session, in the notebook's folder.
           --out DIR             executed copies (default {DefaultOut}/, reused freely; any other non-empty DIR needs --force)
@@ -26,15 +27,18 @@ public sealed class RunVerb : IVerb
           --timeout S           seconds one cell may run (default {RunOptions.DefaultCellTimeout.TotalSeconds:0})
           --continue-on-error   run the cells after a failing one (default: stop the notebook there)
           --force               write into a non-empty --out folder
+        {KitOptions.Usage}
         exit: 0 all cells ok, 2 a cell failed or timed out, 1 a notebook could not be read, 64 bad command line
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgReader(args, ["--out", "--report", "--timeout"], ["--continue-on-error", "--force"]);
+        var reader = new ArgReader(args, ["--out", "--report", "--timeout", .. KitOptions.ValueOptions],
+            ["--continue-on-error", "--force", .. KitOptions.Flags]);
         if (reader.Positionals.Count == 0)
             throw new UsageException("give at least one notebook or folder");
         var notebooks = NotebookFiles(reader.Positionals);
+        using var kit = KitSettings.Use(KitOptions.Read(reader));
         var timeout = reader.GetDouble("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 0.001);
         var options = new RunOptions
         {
@@ -70,6 +74,8 @@ public sealed class RunVerb : IVerb
             run.Executed.Save(target);
             reports.Add(run.Report);
             stderr.WriteLine(Outcome(run.Report, target));
+            foreach (var claim in run.Report.Claims.Where(c => !c.Claim.Held))
+                stderr.WriteLine($"  cell {claim.Index}: {claim.Claim}");
         }
 
         if (reportPath is not null)

@@ -38,6 +38,7 @@ public sealed partial class CSharpSession : IDisposable
     public CSharpSession(SessionOptions? options = null)
     {
         Options = options ?? new SessionOptions();
+        ClaimDisplay.Install();
         ScriptOptions = ScriptOptions.Default
             .WithReferences(KitReferences.All)
             .WithImports(DefaultImports)

@@ -11,6 +11,11 @@ namespace RnnKit.Notebooks.Execution;
 /// <param name="Error">What went wrong; null when ok.</param>
 public sealed record CellReport(int Index, CellStatus Status, double Seconds, string? Error = null);
 
+/// <summary>A claim one cell made (<see cref="ClaimResult"/>), as the report lists it.</summary>
+/// <param name="Index">1-based position of the cell that made it, as in <see cref="CellReport.Index"/>.</param>
+/// <param name="Claim">The claim, held or not.</param>
+public sealed record ClaimReport(int Index, ClaimResult Claim);
+
 /// <summary>One notebook in the <c>run</c> report: "ok" when every cell that ran was ok, else "failed".</summary>
 /// <param name="Path">The notebook file as given.</param>
 /// <param name="Status">"ok" or "failed".</param>
@@ -19,6 +24,9 @@ public sealed record CellReport(int Index, CellStatus Status, double Seconds, st
 /// <param name="Error">Why the notebook could not run at all (it does not parse); null otherwise.</param>
 public sealed record NotebookReport(string Path, string Status, double Seconds, IReadOnlyList<CellReport> Cells, string? Error = null)
 {
+    /// <summary>The claims the cells made, in order, held or not.</summary>
+    public IReadOnlyList<ClaimReport> Claims { get; init; } = [];
+
     public const string Ok = "ok";
     public const string Failed = "failed";
 
@@ -50,6 +58,15 @@ public sealed record NotebookReport(string Path, string Status, double Seconds, 
                 return (JsonNode)cell;
             }).ToArray()),
         };
+        node["claims"] = new JsonArray(Claims.Select(c => (JsonNode)new JsonObject
+        {
+            ["index"] = c.Index,
+            ["text"] = c.Claim.Text,
+            ["measured"] = c.Claim.Measured,
+            ["condition"] = c.Claim.Condition,
+            ["held"] = c.Claim.Held,
+            ["trained"] = c.Claim.Trained,
+        }).ToArray());
         if (Error is not null) node["error"] = Error;
         return node;
     }

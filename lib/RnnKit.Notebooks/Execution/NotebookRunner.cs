@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Execution;
@@ -34,6 +35,7 @@ public static class NotebookRunner
         using var session = new CSharpSession(new SessionOptions { WorkingDirectory = folder, Timeout = options.CellTimeout });
         var clock = Stopwatch.StartNew();
         var reports = new List<CellReport>();
+        var claims = new List<ClaimReport>();
         OutputCollector? collector = null;
         for (var i = 0; i < executed.Cells.Count; i++)
         {
@@ -48,13 +50,21 @@ public static class NotebookRunner
                 : Unsupported(cell, label);
             if (result.ExecutionCount > 0) cell.ExecutionCount = result.ExecutionCount;
             reports.Add(new CellReport(i + 1, result.Status, result.Elapsed.TotalSeconds, result.Error));
+            claims.AddRange(ClaimsOf(cell).Select(c => new ClaimReport(i + 1, c)));
             progress?.Report(new RunProgress(name, i + 1, executed.Cells.Count, result, clock.Elapsed));
             if (!result.Succeeded && !options.ContinueOnError) break;
         }
         var ok = reports.All(r => r.Status == CellStatus.Ok);
-        var report = new NotebookReport(name, ok ? NotebookReport.Ok : NotebookReport.Failed, clock.Elapsed.TotalSeconds, reports);
+        var report = new NotebookReport(name, ok ? NotebookReport.Ok : NotebookReport.Failed, clock.Elapsed.TotalSeconds, reports)
+        {
+            Claims = claims,
+        };
         return new NotebookRun(executed, report);
     }
+
+    /// <summary>The claims among a cell's outputs, in order.</summary>
+    public static IEnumerable<ClaimResult> ClaimsOf(Cell cell) =>
+        cell.Outputs.OfType<DisplayOutput>().Select(d => ClaimMime.Read(d.Data)).OfType<ClaimResult>();
 
     private static bool IsMarkdown(string language) => language.Equals("markdown", StringComparison.OrdinalIgnoreCase);
 

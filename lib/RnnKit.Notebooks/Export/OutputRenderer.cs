@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Export;
@@ -70,6 +71,11 @@ public sealed class OutputRenderer
 
     private void RenderDisplay(DisplayOutput display, StringBuilder html, string where)
     {
+        if (ClaimMime.Read(display.Data) is { } claim)
+        {
+            RenderClaim(claim, html);
+            return;
+        }
         var mime = MimePriority.Choose(display.Data);
         if (mime is null) return;
         var value = display.Data[mime];
@@ -110,6 +116,14 @@ public sealed class OutputRenderer
         }
         html.Append("</div>\n");
     }
+
+    /// <summary>A claim as a badge line: what the prose says, what this run measured, and the condition.</summary>
+    private static void RenderClaim(ClaimResult claim, StringBuilder html) =>
+        html.Append("<div class=\"output claim ").Append(claim.Held ? "held" : "failed").Append("\">")
+            .Append("<span class=\"claim-badge\">").Append(claim.Held ? "✓ claim checked" : "✗ claim failed").Append("</span> ")
+            .Append("<span class=\"claim-text\">").Append(Html.Escape(claim.Text)).Append("</span>: ")
+            .Append("<span class=\"claim-measured\">").Append(Html.Escape(claim.Measured)).Append("</span> ")
+            .Append("<span class=\"claim-condition\">(").Append(Html.Escape(claim.Condition)).Append(")</span></div>\n");
 
     private static void RenderError(ErrorOutput error, StringBuilder html)
     {

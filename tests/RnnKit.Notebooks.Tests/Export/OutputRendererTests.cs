@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RnnKit.Notebooks.Export;
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 using Xunit;
 
@@ -23,6 +24,18 @@ public class OutputRendererTests
         Assert.Equal(MimePriority.Png, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["image/png"] = "" }));
         Assert.Equal(MimePriority.PlainText, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["application/x-unknown"] = "" }));
         Assert.Null(MimePriority.Choose(new Dictionary<string, string> { ["application/x-unknown"] = "" }));
+    }
+
+    [Fact]
+    public void Claims_show_as_badged_lines_held_or_failed_with_their_text_escaped()
+    {
+        var held = Render(new DisplayOutput(ClaimMime.For(new ClaimResult("LSTM <beats> RNN", "97.0 %", "≥ 90 %", true, true))));
+        var failed = Render(new DisplayOutput(ClaimMime.For(new ClaimResult("it levels off", "0.3", "≤ 0.1", false, false))));
+
+        Assert.Contains("<div class=\"output claim held\"><span class=\"claim-badge\">✓ claim checked</span>", held);
+        Assert.Contains("LSTM &lt;beats&gt; RNN</span>: <span class=\"claim-measured\">97.0 %</span>", held);
+        Assert.DoesNotContain("✓ LSTM", held);
+        Assert.Contains("<div class=\"output claim failed\"><span class=\"claim-badge\">✗ claim failed</span>", failed);
     }
 
     [Fact]

@@ -1,0 +1,8 @@
+namespace RnnKit;
+
+/// <summary>A lesson claimed something its run did not show; the cell fails with the claim and what was measured.</summary>
+public sealed class ClaimFailedException(ClaimResult claim)
+    : Exception($"The claim \"{claim.Text}\" does not hold: measured {claim.Measured}, needs {claim.Condition}")
+{
+    public ClaimResult Claim { get; } = claim;
+}
