@@ -84,11 +84,14 @@ public sealed class RnnCell : IRecurrentCell
     {
         Shape.RequireSame(da, "da", cache.A, "a");
         // dz = da ⊙ act′(z), with tanh′ = 1 − a² and ReLU′ = [a > 0]
-        var slope = Activation == RnnActivation.Tanh ? Columns.OneMinusSquare(cache.A) : cache.A.Map(v => v > 0 ? 1.0 : 0.0);
-        var dz = da.PointwiseMultiply(slope);
+        var dz = da.PointwiseMultiply(Slope(cache.A));
         var g = GateWeights.Gradients(dz, cache.X, cache.APrev);
         return new RnnGrads(_gate.InputGradient(dz), _gate.HiddenGradient(dz), g.DWx, g.DWh, g.Db);
     }
+
+    /// <summary>act′(z) from a = act(z) (hiddenSize, batch): 1 − a² for tanh, [a &gt; 0] for ReLU.</summary>
+    internal Matrix<double> Slope(Matrix<double> a) =>
+        Activation == RnnActivation.Tanh ? Columns.OneMinusSquare(a) : a.Map(v => v > 0 ? 1.0 : 0.0);
 
     /// <summary>Adds the weight gradients of <paramref name="grads"/> into Wax.Grad, Waa.Grad, ba.Grad.</summary>
     public void Accumulate(RnnGrads grads) => _gate.Accumulate(new GateGrads(grads.DWax, grads.DWaa, grads.Dba));

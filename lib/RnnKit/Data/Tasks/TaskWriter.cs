@@ -47,6 +47,8 @@ public static class TaskWriter
             () => PenStrokes.Generate()),
         new("shapes", "8×8 shape images with captions (1:N)",
             () => ShapeImages.Generate()),
+        new("mackey-glass", "Mackey–Glass chaotic series, τ = 17, RK4 with h = 0.1, sampled every 1: 4 × 2000 values (prediction)",
+            () => MackeyGlass.Generate()),
     ];
 
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -23,7 +23,8 @@ public class TaskWriterTests
         ["sentiment.jsonl"] = "1de01255a409442c0ab470cd4dedd0651f0ed31e4e56b7264d99ff53b256110f",
         ["pen-strokes.jsonl"] = "2e5136ac01e1882b8142f9c2103e34b05115c74adbf6230348171350d559dea2",
         ["shapes.jsonl"] = "46c13f5244c47241355db5cdc0ba4deb4a81db35ca474b296e1364851ab97d5a",
-        ["MANIFEST.json"] = "e7a9ab6f3f811bacc420f39779326882eeaf9230fd4d16b115143b38f18107b7",
+        ["mackey-glass.jsonl"] = "f1ed0a181804846d385c857021ce03683547fe5b540cb7ae96c1f7a5ba9a0365",
+        ["MANIFEST.json"] = "fedf41f3407d3bc2ecf806e006c9ff375664f6d586a0a1d755492c018abc6495",
     };
 
     private static Dictionary<string, string> HashesOf(string folder) =>
