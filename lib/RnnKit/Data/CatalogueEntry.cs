@@ -31,7 +31,7 @@ public static class Catalogue
         {
             var s = hub.Status(manifest);
             var problem = s.Problem ?? (s.Location == DatasetLocation.Missing
-                ? manifest.Url is null ? $"to get it: {manifest.HowToGet}" : "not downloaded yet: rnnkit datasets fetch " + manifest.Name
+                ? manifest.CanDownload ? $"not downloaded yet: {hub.Options.Host.KitCommand} datasets fetch {manifest.Name}" : $"to get it: {manifest.HowToGet}"
                 : null);
             entries.Add(new CatalogueEntry(manifest.Name, manifest.Source, s.Available, s.Path,
                 s.Location.ToString().ToLowerInvariant(), manifest.Size, manifest.Sha256, manifest.Description, manifest.Licence, problem));
@@ -44,8 +44,8 @@ public static class Catalogue
             var intact = present && Hashing.Sha256OfFile(path) == file.Sha256;
             entries.Add(new CatalogueEntry(file.Task, "generated", intact, present ? path : null, present ? "generated" : "missing",
                 file.Size, file.Sha256, file.Description, KitLicence,
-                intact ? null : present ? $"{path} differs from {Tasks.GeneratedManifest.FileName}; run rnnkit datasets generate --force"
-                    : "run rnnkit datasets generate"));
+                intact ? null : present ? $"{path} differs from {Tasks.GeneratedManifest.FileName}; run {hub.Options.Host.KitCommand} datasets generate --force"
+                    : $"run {hub.Options.Host.KitCommand} datasets generate"));
         }
         var root = Path.GetDirectoryName(Path.GetFullPath(hub.Options.DatasetsFolder))!;
         var lib = Path.Combine(root, "lib");

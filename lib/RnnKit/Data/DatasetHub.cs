@@ -2,10 +2,12 @@ namespace RnnKit.Data;
 
 /// <summary>
 /// The kit's data hub: reads the manifests in the datasets folder and finds each dataset's file, in order, in the
-/// datasets folder, the cache, the paths a system package installs, and finally by an HTTPS download into the
-/// cache. Every file is checked against the manifest's size and SHA-256 before it is used.
+/// datasets folder, the per-user cache, the paths a system package installs (unless
+/// <see cref="DatasetHubOptions.UseSystemPaths"/> is off), and finally by an HTTPS download into the cache — of the
+/// file itself, or of the package it is extracted from (DatasetHub.Archives.cs). Every file is checked against the
+/// manifest's size and SHA-256 before it is used.
 /// </summary>
-public sealed class DatasetHub(DatasetHubOptions options)
+public sealed partial class DatasetHub(DatasetHubOptions options)
 {
     public DatasetHubOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
@@ -38,7 +40,7 @@ public sealed class DatasetHub(DatasetHubOptions options)
     public DatasetStatus Status(DatasetManifest manifest)
     {
         foreach (var (location, path) in Candidates(manifest))
-            if (File.Exists(path))
+            if (manifest.IsFolder ? Directory.Exists(path) : File.Exists(path))
                 return new DatasetStatus(manifest, location, path, Verify(manifest, path));
         return new DatasetStatus(manifest, DatasetLocation.Missing, null, null);
     }
@@ -59,12 +61,15 @@ public sealed class DatasetHub(DatasetHubOptions options)
         if (status.Path is not null)
             return status.Path;
         var looked = string.Join(", ", Candidates(manifest).Select(c => c.Path));
-        if (manifest.Url is null)
+        if (!manifest.CanDownload)
             throw new DatasetException($"dataset '{name}' is not on this machine (looked in {looked}); to get it: {manifest.HowToGet}");
         var destination = Path.Combine(Options.Cache, manifest.File);
         try
         {
-            Downloader.Download(manifest.Url, destination, manifest.Sha256, manifest.Size, Options.DownloadTimeout, progress, name);
+            if (manifest.Url is not null)
+                Downloader.Download(manifest.Url, destination, manifest.Sha256, manifest.Size, Options.DownloadTimeout, progress, name);
+            else
+                FetchFromArchive(manifest, progress);
         }
         catch (DatasetException e)
         {
@@ -80,20 +85,31 @@ public sealed class DatasetHub(DatasetHubOptions options)
     {
         yield return (DatasetLocation.Folder, Path.Combine(Options.DatasetsFolder, manifest.File));
         yield return (DatasetLocation.Cache, Path.Combine(Options.Cache, manifest.File));
-        foreach (var p in manifest.SystemPaths)
-            yield return (DatasetLocation.System, p);
+        if (Options.UseSystemPaths)
+            foreach (var p in manifest.SystemPaths)
+                yield return (DatasetLocation.System, p);
     }
 
     /// <summary>Null when <paramref name="path"/> has the manifest's size and SHA-256, else what is wrong and what to do.</summary>
-    private static string? Verify(DatasetManifest manifest, string path)
+    private static string? Verify(DatasetManifest manifest, string path) => Mismatch(manifest, path) is { } m
+        ? $"{path} has {m.Found} but the manifest expects {m.Expected}; {(manifest.IsFolder ? "a file is missing, changed or extra" : "the file is corrupt or a different version")}. " +
+          $"Remove it and get the data again ({manifest.HowToGet})"
+        : null;
+
+    /// <summary>Null when <paramref name="path"/> (a file, or a folder for a folder dataset) matches the manifest.</summary>
+    private static (string Found, string Expected)? Mismatch(DatasetManifest manifest, string path)
     {
+        if (manifest.IsFolder)
+        {
+            var (digest, total, files) = Hashing.Sha256OfFolder(path);
+            return digest == manifest.Sha256 && total == manifest.Size
+                ? null
+                : ($"{files} files, {total} bytes, folder digest {digest}", $"{manifest.Size} bytes, folder digest {manifest.Sha256}");
+        }
         var size = new FileInfo(path).Length;
-        var sha = size == manifest.Size ? Hashing.Sha256OfFile(path) : null;
-        if (size == manifest.Size && sha == manifest.Sha256)
-            return null;
-        var found = sha is null ? $"{size} bytes" : $"SHA-256 {sha}";
-        var expected = sha is null ? $"{manifest.Size} bytes" : $"SHA-256 {manifest.Sha256}";
-        return $"{path} has {found} but the manifest expects {expected}; the file is corrupt or a different version. " +
-               $"Remove it and get the data again ({manifest.HowToGet})";
+        if (size != manifest.Size)
+            return ($"{size} bytes", $"{manifest.Size} bytes");
+        var sha = Hashing.Sha256OfFile(path);
+        return sha == manifest.Sha256 ? null : ($"SHA-256 {sha}", $"SHA-256 {manifest.Sha256}");
     }
 }

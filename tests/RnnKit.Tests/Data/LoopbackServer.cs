@@ -7,6 +7,7 @@ namespace RnnKit.Tests.Data;
 /// <summary>
 /// A one-file HTTP/1.1 server on 127.0.0.1 for download tests. It answers every request with <see cref="Body"/>,
 /// announcing <see cref="ContentLength"/> bytes (more than it sends, to simulate a transfer cut off), then closes.
+/// <see cref="Paths"/> records what was asked for, so a test sees the URL the code built.
 /// </summary>
 internal sealed class LoopbackServer : IDisposable
 {
@@ -26,7 +27,10 @@ internal sealed class LoopbackServer : IDisposable
     public byte[] Body { get; }
     public long ContentLength { get; }
     public int Status { get; }
-    public int Requests { get; private set; }
+    public int Requests => Paths.Count;
+
+    /// <summary>The request paths received, in order (e.g. "/@scope/name/-/name-1.0.0.tgz").</summary>
+    public List<string> Paths { get; } = [];
 
     public string Url(string file) => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/{file}";
 
@@ -55,19 +59,21 @@ internal sealed class LoopbackServer : IDisposable
             }
             using (client)
             {
-                Requests++;
                 var stream = client.GetStream();
-                await ReadRequestHeadAsync(stream);
-                var head = $"HTTP/1.1 {Status} {(Status == 200 ? "OK" : "Not Found")}\r\nContent-Type: application/octet-stream\r\n" +
+                var head = await ReadRequestHeadAsync(stream);
+                lock (Paths)
+                    Paths.Add(head.Split(' ') is [_, var path, ..] ? Uri.UnescapeDataString(path) : head);
+                var answer = $"HTTP/1.1 {Status} {(Status == 200 ? "OK" : "Not Found")}\r\nContent-Type: application/octet-stream\r\n" +
                            $"Content-Length: {ContentLength}\r\nConnection: close\r\n\r\n";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(answer));
                 await stream.WriteAsync(Body);
                 await stream.FlushAsync();
             }
         }
     }
 
-    private static async Task ReadRequestHeadAsync(NetworkStream stream)
+    /// <summary>Reads up to the blank line that ends the request head; returns its first line.</summary>
+    private static async Task<string> ReadRequestHeadAsync(NetworkStream stream)
     {
         var seen = new List<byte>();
         var one = new byte[1];
@@ -75,8 +81,10 @@ internal sealed class LoopbackServer : IDisposable
         {
             seen.Add(one[0]);
             if (seen.Count >= 4 && seen[^4] == '\r' && seen[^3] == '\n' && seen[^2] == '\r' && seen[^1] == '\n')
-                return;
+                break;
         }
+        var text = Encoding.ASCII.GetString(seen.ToArray());
+        return text.Split("\r\n")[0];
     }
 
     public void Dispose()
