@@ -1,4 +1,4 @@
-using System.Reflection;
+using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Cli;
 
@@ -47,6 +47,11 @@ public static class VerbRunner
         {
             stderr.WriteLine($"rnnkit {verb.Name}: {e.Message}");
             return e.ExitCode;
+        }
+        catch (NotebookInputException e)
+        {
+            stderr.WriteLine($"rnnkit {verb.Name}: {e.Message}");
+            return ExitCodes.Error;
         }
     }
 

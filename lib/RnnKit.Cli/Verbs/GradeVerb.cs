@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using RnnKit.Notebooks.Exercises;
 using RnnKit.Notebooks.Model;
@@ -46,76 +45,25 @@ public sealed class GradeVerb : IVerb
         var source = reader.Get("--source") ?? throw new UsageException("--source DIR (the teacher's notebooks) is required");
         var timeout = reader.GetDouble("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
         var jobs = reader.GetInt("--jobs", DefaultJobs, min: 1);
-        var submissions = Submissions(reader.Positionals);
-        var options = new GradeOptions { CellTimeout = TimeSpan.FromSeconds(timeout) };
-
-        Grader grader;
-        try
-        {
-            grader = new Grader(source, WorkerCommand(), options);
-        }
-        catch (Exception e) when (e is ExerciseMarkupException or NotebookFormatException or ArgumentException)
-        {
-            throw new CliException(e.Message);
-        }
+        var submissions = ClassGrading.Submissions(reader.Positionals);
+        var grader = new Grader(source, WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(timeout) });
         var outArg = reader.Get("--out");
         var outFolder = outArg is null ? Directory.CreateDirectory(DefaultOut).FullName : OutputFolder.Prepare(outArg, reader.Has("--force"));
 
-        var grades = new SubmissionGrade[submissions.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, submissions.Count), new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (i, _) =>
-        {
-            var submission = submissions[i].Path;
-            lock (stderr) stderr.WriteLine($"{submission}: grading");
-            var grade = grades[i] = await grader.GradeAsync(submission);
-            lock (stdout)
-                stdout.WriteLine(grade.Error is not null
-                    ? $"{submission}: not graded: {grade.Error}"
-                    : $"{submission}: {grade.Score}/{grade.Max} ({string.Join(", ", grade.Exercises.Select(e => $"{e.Id} {e.Status}"))})");
-        });
-
-        var book = new Gradebook(grades);
-        await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.json"), book.ToJson());
-        await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.csv"), book.ToCsv());
-        var feedback = Directory.CreateDirectory(Path.Combine(outFolder, "feedback")).FullName;
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (grade, (_, name)) in grades.Zip(submissions))
-            await File.WriteAllTextAsync(Path.Combine(feedback, UniqueName(name, names)), FeedbackPage.Render(grade));
-        stdout.WriteLine($"gradebook: {Path.Combine(outFolder, "gradebook.json")}, {Path.Combine(outFolder, "gradebook.csv")}; feedback pages in {feedback}");
-        return grades.Any(g => g.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// The notebooks given, and those in the folders given (recursively, sorted), each with a short name for its
-    /// feedback page: the path inside the folder given, or the file name.
-    /// </summary>
-    private static List<(string Path, string Name)> Submissions(IEnumerable<string> inputs)
-    {
-        var files = new List<(string, string)>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*.ipynb", SearchOption.AllDirectories)
-                    .Where(f => !f.Contains(".ipynb_checkpoints", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal)
-                    .Select(f => (f, Path.GetRelativePath(input, f))));
-            else if (File.Exists(input))
-                files.Add((input, Path.GetFileName(input)));
-            else
-                throw new CliException($"{input}: no such file or folder");
-        }
-        if (files.Count == 0)
-            throw new CliException($"no notebooks (*.ipynb) in {string.Join(", ", inputs)}");
-        return files;
-    }
-
-    /// <summary>"alice/rnn-step.ipynb" → "alice_rnn-step.html", made unique.</summary>
-    private static string UniqueName(string relative, HashSet<string> taken)
-    {
-        var stem = string.Concat(Path.ChangeExtension(relative, null)!.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_')).Trim('_', '.');
-        var name = stem + ".html";
-        for (var n = 2; !taken.Add(name); n++)
-            name = $"{stem}-{n.ToString(CultureInfo.InvariantCulture)}.html";
-        return name;
+        var result = await ClassGrading.RunAsync(grader, submissions, outFolder, jobs,
+            starting: submission =>
+            {
+                lock (stderr) stderr.WriteLine($"{submission.Path}: grading");
+            },
+            graded: grade =>
+            {
+                lock (stdout)
+                    stdout.WriteLine(grade.Error is not null
+                        ? $"{grade.File}: not graded: {grade.Error}"
+                        : $"{grade.File}: {grade.Score}/{grade.Max} ({string.Join(", ", grade.Exercises.Select(e => $"{e.Id} {e.Status}"))})");
+            });
+        stdout.WriteLine($"gradebook: {result.GradebookJson}, {result.GradebookCsv}; feedback pages in {result.FeedbackFolder}");
+        return result.Grades.Any(g => g.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     /// <summary>This build's CLI run as a grading process: <c>dotnet RnnKit.Cli.dll grade-worker</c>.</summary>

@@ -29,15 +29,7 @@ public sealed class GradeWorkerVerb : IVerb
             throw new UsageException("give exactly one grading notebook");
         var results = reader.Get("--results") ?? throw new UsageException("--results FILE is required");
         var timeout = reader.GetDouble("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
-        Notebook notebook;
-        try
-        {
-            notebook = Notebook.Load(reader.Positionals[0]);
-        }
-        catch (NotebookFormatException e)
-        {
-            throw new CliException(e.Message);
-        }
+        var notebook = Notebook.Load(reader.Positionals[0]);
         await using var writer = new StreamWriter(new FileStream(results, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
         await GradingSession.RunAsync(notebook, TimeSpan.FromSeconds(timeout), reader.Get("--cwd"), writer);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grade-worker: ran {notebook.CodeCells.Count()} code cells"));

@@ -89,23 +89,10 @@ public sealed class RunVerb : IVerb
         return unreadable ? ExitCodes.Error : failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    /// <summary>The notebooks named: files as given, folders expanded to their *.ipynb in name order.</summary>
+    /// <summary>The notebooks named (<see cref="NotebookFiles.Find"/>); two with one file name would overwrite one executed copy.</summary>
     private static List<string> NotebookFiles(IEnumerable<string> paths)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                var found = Directory.EnumerateFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToList();
-                if (found.Count == 0) throw new CliException($"{path}: folder has no .ipynb notebooks");
-                files.AddRange(found);
-            }
-            else if (File.Exists(path))
-                files.Add(path);
-            else
-                throw new CliException($"{path}: no such notebook or folder");
-        }
+        var files = Notebooks.Model.NotebookFiles.Find(paths).Select(f => f.Path).ToList();
         var clash = files.GroupBy(f => Path.GetFileName(f), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
             throw new CliException($"two notebooks would be written to the same file {clash.Key}: {string.Join(", ", clash)}");

@@ -1,5 +1,4 @@
 using RnnKit.Notebooks.Exercises;
-using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Cli.Verbs;
 
@@ -28,15 +27,7 @@ public sealed class StudentVerb : IVerb
         if (StudentCopy.IsInside(outArg, reader.Positionals))
             throw new UsageException($"--out {outArg} is inside an input folder; write the student versions somewhere else");
 
-        StudentCopy copy;
-        try
-        {
-            copy = StudentCopy.Plan(reader.Positionals);
-        }
-        catch (Exception e) when (e is ExerciseMarkupException or NotebookFormatException or ArgumentException)
-        {
-            throw new CliException(e.Message);
-        }
+        var copy = StudentCopy.Plan(reader.Positionals);
         var outFolder = OutputFolder.Prepare(outArg, reader.Has("--force"));
         foreach (var line in copy.Write(outFolder))
             stdout.WriteLine(line);

@@ -15,25 +15,23 @@ public sealed class Grader
     private readonly GradingCommand _command;
     private readonly GradeOptions _options;
 
-    /// <param name="sourceFolder">The teacher's notebooks (searched recursively).</param>
+    /// <param name="sourceFolder">The teacher's notebooks (searched recursively, <see cref="NotebookFiles.Walk"/>).</param>
     /// <param name="command">How to start a grading process.</param>
     /// <param name="options">Time limits.</param>
-    /// <exception cref="ArgumentException">The folder does not exist or holds no notebook with exercises.</exception>
-    /// <exception cref="ExerciseMarkupException">A teacher's notebook has wrong markup.</exception>
-    /// <exception cref="NotebookFormatException">A teacher's notebook cannot be read.</exception>
+    /// <exception cref="NotebookInputException">The folder does not exist or holds no notebook with exercises, a
+    /// teacher's notebook cannot be read or has wrong markup.</exception>
     public Grader(string sourceFolder, GradingCommand command, GradeOptions? options = null)
     {
         if (!Directory.Exists(sourceFolder))
-            throw new ArgumentException($"--source {sourceFolder}: no such folder");
-        foreach (var path in Directory.EnumerateFiles(sourceFolder, "*.ipynb", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            throw new NotebookInputException($"--source {sourceFolder}: no such folder");
+        foreach (var path in NotebookFiles.Walk(sourceFolder).Where(NotebookFiles.IsNotebook))
         {
-            if (path.EndsWith(".executed.ipynb", StringComparison.OrdinalIgnoreCase) || path.Contains(".ipynb_checkpoints", StringComparison.Ordinal)) continue;
             var notebook = Notebook.Load(path);
             var exercises = ExerciseParser.Parse(notebook);
             if (exercises.Count > 0) _teachers.Add((path, notebook, exercises));
         }
         if (_teachers.Count == 0)
-            throw new ArgumentException($"--source {sourceFolder}: no notebook with exercises (// Exercise ID: Title (N points)) found");
+            throw new NotebookInputException($"--source {sourceFolder}: no notebook with exercises (// Exercise ID: Title (N points)) found");
         _command = command;
         _options = options ?? new GradeOptions();
     }

@@ -4,22 +4,19 @@ namespace RnnKit.Notebooks.Exercises;
 
 /// <summary>
 /// The files of `rnnkit student`: every notebook given (or found in a folder given) becomes its student version,
-/// every other file of a folder is copied, at the same relative path. Everything is read and checked before
+/// every other file of a folder is copied, at the same relative path (<see cref="NotebookFiles.Walk"/> says which
+/// files are the course's). Everything is read and checked before
 /// anything is written, so bad markup in one lesson leaves the output untouched.
 /// </summary>
 public sealed class StudentCopy
 {
-    /// <summary>Folders never copied: Jupyter's checkpoints, build output, version control.</summary>
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".ipynb_checkpoints", ".git", "bin", "obj" };
-
     private readonly List<(string Target, Notebook Student, int Exercises, int Points)> _notebooks = [];
     private readonly List<(string Source, string Target)> _files = [];
 
     /// <summary>Reads and converts every input.</summary>
     /// <param name="inputs">Notebooks and folders.</param>
-    /// <exception cref="ArgumentException">An input does not exist or is not a notebook.</exception>
-    /// <exception cref="ExerciseMarkupException">A notebook's exercise markup is wrong.</exception>
-    /// <exception cref="NotebookFormatException">A notebook cannot be read.</exception>
+    /// <exception cref="NotebookInputException">An input does not exist or is not a notebook, a notebook cannot be
+    /// read (<see cref="NotebookFormatException"/>) or its exercise markup is wrong (<see cref="ExerciseMarkupException"/>).</exception>
     public static StudentCopy Plan(IEnumerable<string> inputs)
     {
         var copy = new StudentCopy();
@@ -28,25 +25,20 @@ public sealed class StudentCopy
             if (Directory.Exists(input))
             {
                 var root = Path.GetFullPath(input);
-                foreach (var file in Files(root))
+                foreach (var file in NotebookFiles.Walk(root))
                 {
                     var relative = Path.GetRelativePath(root, file);
-                    if (IsNotebook(file)) copy.AddNotebook(file, relative);
+                    if (NotebookFiles.IsNotebook(file)) copy.AddNotebook(file, relative);
                     else copy._files.Add((file, relative));
                 }
             }
-            else if (File.Exists(input))
-            {
-                if (!IsNotebook(input))
-                    throw new ArgumentException($"{input}: not a notebook (.ipynb); give notebooks or folders");
-                copy.AddNotebook(input, Path.GetFileName(input));
-            }
             else
-                throw new ArgumentException($"{input}: no such file or folder");
+                foreach (var notebook in NotebookFiles.Find([input]))
+                    copy.AddNotebook(notebook.Path, notebook.Name);
         }
         var clash = copy.Targets.GroupBy(t => t, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
-            throw new ArgumentException($"two inputs would both be written to {clash.Key}; give them from different folders one at a time");
+            throw new NotebookInputException($"two inputs would both be written to {clash.Key}; give them from different folders one at a time");
         return copy;
     }
 
@@ -85,19 +77,5 @@ public sealed class StudentCopy
         var teacher = Notebook.Load(path);
         var exercises = ExerciseParser.Parse(teacher);
         _notebooks.Add((target, StudentVersion.Create(teacher), exercises.Count, exercises.Sum(e => e.Points)));
-    }
-
-    private static bool IsNotebook(string path) =>
-        path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".executed.ipynb", StringComparison.OrdinalIgnoreCase);
-
-    private static IEnumerable<string> Files(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
-            if (!file.EndsWith(".executed.ipynb", StringComparison.OrdinalIgnoreCase))
-                yield return file;
-        foreach (var sub in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-            if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                foreach (var file in Files(sub))
-                    yield return file;
     }
 }

@@ -121,7 +121,7 @@ public class RunVerbTests
     [Theory]
     [InlineData(64, "give at least one notebook")]
     [InlineData(64, "--timeout must be a number", "x.ipynb", "--timeout", "soon")]
-    [InlineData(1, "nowhere.ipynb: no such notebook or folder", "nowhere.ipynb")]
+    [InlineData(1, "nowhere.ipynb: no such file or folder", "nowhere.ipynb")]
     public void Bad_command_lines_say_what_is_wrong(int exitCode, string message, params string[] args)
     {
         var folder = Repo.TempFolder();
