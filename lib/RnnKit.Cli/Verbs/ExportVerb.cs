@@ -1,4 +1,3 @@
-using RnnKit.Notebooks.Exercises;
 using RnnKit.Notebooks.Export;
 using RnnKit.Notebooks.Model;
 
@@ -32,65 +31,15 @@ public sealed class ExportVerb : IVerb
         if (reader.Positionals.Count == 0) throw new UsageException("name at least one notebook or folder");
         var outArg = reader.Get("--out") ?? throw new UsageException("--out DIR is required");
 
-        var files = Find(reader.Positionals);
-        var lessons = files.Notebooks.Select(path => new SiteLesson(Load(path)))
-            .Select(lesson => reader.Has("--student") ? ForStudents(lesson) : lesson).ToList();
+        var files = LessonFiles.Find(reader.Positionals);
+        var lessons = files.Notebooks.Select(path => new SiteLesson(Notebook.Load(path)))
+            .Select(lesson => reader.Has("--student") ? lesson.ForStudents() : lesson).ToList();
         var folder = OutputFolder.Prepare(outArg, reader.Has("--force"));
-        var report = await WriteSiteAsync(lessons, folder, files.Syllabus, reader.Get("--title"));
+        var options = new SiteOptions { SyllabusPath = files.Syllabus };
+        if (reader.Get("--title") is { } title) options = options with { Title = title };
+        var report = await SiteExporter.ExportAsync(lessons, folder, options);
         stdout.WriteLine($"exported {report.Pages.Count - 1} lessons ({report.Formulas} formulas, {report.Charts} charts) " +
                          $"to {report.Folder} in {report.Elapsed.TotalSeconds:F2} s");
         return ExitCodes.Ok;
-    }
-
-    internal static LessonFiles Find(IReadOnlyList<string> paths)
-    {
-        try
-        {
-            return LessonFiles.Find(paths);
-        }
-        catch (SiteExportException e)
-        {
-            throw new CliException(e.Message);
-        }
-    }
-
-    internal static Notebook Load(string path)
-    {
-        try
-        {
-            return Notebook.Load(path);
-        }
-        catch (NotebookFormatException e)
-        {
-            throw new CliException(e.Message);
-        }
-    }
-
-    /// <summary>The page students may read (<see cref="StudentVersion.ForReading"/>); shared with `rnnkit build --student`.</summary>
-    internal static SiteLesson ForStudents(SiteLesson lesson)
-    {
-        try
-        {
-            return lesson with { Notebook = StudentVersion.ForReading(lesson.Notebook) };
-        }
-        catch (ExerciseMarkupException e)
-        {
-            throw new CliException($"cannot make the student version: {e.Message}");
-        }
-    }
-
-    /// <summary>Writes the site into a prepared folder; shared with `rnnkit build`.</summary>
-    internal static async Task<SiteReport> WriteSiteAsync(IReadOnlyList<SiteLesson> lessons, string folder, string? syllabus, string? title)
-    {
-        var options = new SiteOptions { SyllabusPath = syllabus };
-        if (title is not null) options = options with { Title = title };
-        try
-        {
-            return await SiteExporter.ExportAsync(lessons, folder, options);
-        }
-        catch (SiteExportException e)
-        {
-            throw new CliException(e.Message);
-        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class RunVerb : IVerb
             ["--continue-on-error", "--force", .. KitOptions.Flags]);
         if (reader.Positionals.Count == 0)
             throw new UsageException("give at least one notebook or folder");
-        var notebooks = NotebookFiles(reader.Positionals);
+        var notebooks = Inputs(reader.Positionals);
         using var kit = KitSettings.Use(KitOptions.Read(reader));
         var timeout = reader.GetDouble("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 0.001);
         var options = new RunOptions
@@ -56,24 +56,16 @@ public sealed class RunVerb : IVerb
         var progress = new Progress(stderr);
         foreach (var file in notebooks)
         {
-            Notebook notebook;
-            try
+            stderr.WriteLine($"{file}: running");
+            var run = await NotebookFileRun.RunAsync(file, outFolder, options, progress);
+            reports.Add(run.Report);
+            if (run.Executed is null)
             {
-                notebook = Notebook.Load(file);
-            }
-            catch (NotebookFormatException e)
-            {
-                stderr.WriteLine($"rnnkit run: {e.Message}");
-                reports.Add(new NotebookReport(file, NotebookReport.Failed, 0, [], e.Message));
+                stderr.WriteLine($"rnnkit run: {run.Report.Error}");
                 unreadable = true;
                 continue;
             }
-            stderr.WriteLine($"{file}: running {notebook.CodeCells.Count()} code cells");
-            var run = await NotebookRunner.RunAsync(notebook, options, progress);
-            var target = Path.Combine(outFolder, Path.GetFileName(file));
-            run.Executed.Save(target);
-            reports.Add(run.Report);
-            stderr.WriteLine(Outcome(run.Report, target));
+            stderr.WriteLine(Outcome(run.Report, run.Executed.Path!));
             foreach (var claim in run.Report.Claims.Where(c => !c.Claim.Held))
                 stderr.WriteLine($"  cell {claim.Index}: {claim.Claim}");
         }
@@ -90,9 +82,9 @@ public sealed class RunVerb : IVerb
     }
 
     /// <summary>The notebooks named (<see cref="NotebookFiles.Find"/>); two with one file name would overwrite one executed copy.</summary>
-    private static List<string> NotebookFiles(IEnumerable<string> paths)
+    private static List<string> Inputs(IEnumerable<string> paths)
     {
-        var files = Notebooks.Model.NotebookFiles.Find(paths).Select(f => f.Path).ToList();
+        var files = NotebookFiles.Find(paths).Select(f => f.Path).ToList();
         var clash = files.GroupBy(f => Path.GetFileName(f), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
             throw new CliException($"two notebooks would be written to the same file {clash.Key}: {string.Join(", ", clash)}");

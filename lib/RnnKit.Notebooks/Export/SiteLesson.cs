@@ -1,3 +1,4 @@
+using RnnKit.Notebooks.Exercises;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Export;
@@ -25,6 +26,21 @@ public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
     public string PageName => Stem + ".html";
 
     public string Title => Notebook.Title;
+
+    /// <summary>The page students may read (<see cref="StudentVersion.ForReading"/>): stubs for solutions, no hidden
+    /// tests, no outputs of exercise and test cells.</summary>
+    /// <exception cref="SiteExportException">The lesson's exercise markup is wrong.</exception>
+    public SiteLesson ForStudents()
+    {
+        try
+        {
+            return this with { Notebook = StudentVersion.ForReading(Notebook) };
+        }
+        catch (ExerciseMarkupException e)
+        {
+            throw new SiteExportException($"cannot make the student version: {e.Message}", e);
+        }
+    }
 }
 
 /// <summary>What <see cref="SiteExporter"/> wrote.</summary>
