@@ -11,12 +11,15 @@ namespace RnnKit.Notebooks.Tests.Lessons;
 public class ProseNumbersTests
 {
     /// <summary>
-    /// Lessons whose prose the claims issue has not yet bound to their runs. A lesson leaves this list when its
-    /// numbers are accounted for; the list must end empty.
+    /// Lessons whose prose the claims issue has not yet bound to their runs (numbers accounted for, at least
+    /// <see cref="ShortTrainingTests.MinimumClaims"/> claims). A lesson leaves this list when both hold; the list must
+    /// end empty.
     /// </summary>
     internal static readonly HashSet<string> NotYetBound =
     [
-        "04-the-binary-adder.ipynb", "05-lstm.ipynb", "06-gru.ipynb", "08-text-generation.ipynb", "09-seq2seq-and-attention.ipynb",
+        "01-language-models.ipynb", "02-the-recurrent-network.ipynb", "03-backpropagation-through-time.ipynb",
+        "04-the-binary-adder.ipynb", "05-lstm.ipynb", "06-gru.ipynb", "07-deep-and-bidirectional-rnns.ipynb",
+        "08-text-generation.ipynb", "09-seq2seq-and-attention.ipynb",
     ];
 
     [Theory]
