@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using RnnKit.Fast;
 using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 

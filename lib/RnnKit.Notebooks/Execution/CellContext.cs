@@ -1,3 +1,4 @@
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Execution;
@@ -8,16 +9,17 @@ namespace RnnKit.Notebooks.Execution;
 /// token and the display-id counter of the session. Once <see cref="Close"/>d (the cell was abandoned after a
 /// timeout or interrupt) its late outputs are dropped.
 /// </summary>
-internal sealed class CellContext(IOutputSink sink, CancellationToken token, Func<string> newDisplayId)
+internal sealed class CellContext(IOutputSink sink, CancellationToken token, Func<string> newDisplayId) : IDisplayTarget
 {
-    private static readonly AsyncLocal<CellContext?> s_current = new();
     private readonly Lock _gate = new();
     private volatile bool _closed;
 
+    /// <summary>The running cell: the one <see cref="AsyncLocal{T}"/> is <see cref="DisplayContext"/>'s, whose target
+    /// the cell context is.</summary>
     public static CellContext? Current
     {
-        get => s_current.Value;
-        set => s_current.Value = value;
+        get => DisplayContext.Current as CellContext;
+        set => DisplayContext.Current = value;
     }
 
     public CancellationToken Token { get; } = token;

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using RnnKit.Notebooks.Execution;
 
 namespace RnnKit.Notebooks.Exercises;
 
@@ -20,14 +21,13 @@ namespace RnnKit.Notebooks.Exercises;
 /// </summary>
 internal static class SolutionStub
 {
-    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     /// <summary>The cell source with every region of <paramref name="exercise"/> replaced by its stub.</summary>
     public static string Apply(string source, Exercise exercise, string notebook)
     {
         var lines = ExerciseMarkup.Lines(source);
         var text = SourceText.From(source);
-        var root = CSharpSyntaxTree.ParseText(text, ScriptOptions).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(text, CSharpSession.ParseOptions).GetRoot();
         var output = new List<string>();
         var next = 0;
         foreach (var region in exercise.Solutions)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RnnKit.Notebooks.Execution;
 
 namespace RnnKit.Notebooks.Export;
 
@@ -13,8 +14,6 @@ namespace RnnKit.Notebooks.Export;
 /// </summary>
 public static class CSharpHighlighter
 {
-    private static readonly CSharpParseOptions ScriptOptions =
-        CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);
 
     /// <summary>Contextual keywords shown as keywords when Roslyn gives them that meaning.</summary>
     private static readonly HashSet<SyntaxKind> ContextualKeywords =
@@ -38,7 +37,7 @@ public static class CSharpHighlighter
     /// <summary>The cell's code as HTML: escaped text with highlight spans, to go inside <c>&lt;pre&gt;&lt;code&gt;</c>.</summary>
     public static string ToHtml(string code)
     {
-        var root = CSharpSyntaxTree.ParseText(code, ScriptOptions).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(code, CSharpSession.ParseOptions).GetRoot();
         var html = new StringBuilder(code.Length * 2);
         foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
         {

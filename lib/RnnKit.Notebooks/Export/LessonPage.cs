@@ -1,4 +1,5 @@
 using System.Text;
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Export;
@@ -56,7 +57,7 @@ internal static class LessonPage
                 }
                 html.Append("</section>\n");
                 break;
-            case CellType.Raw when cell.Metadata["format"]?.GetValue<string>() == MimePriority.Html:
+            case CellType.Raw when cell.Metadata["format"]?.GetValue<string>() == MimeTypes.Html:
                 html.Append("<section class=\"cell raw\">").Append(cell.Source).Append("</section>\n");
                 break;
         }

@@ -1,3 +1,5 @@
+using RnnKit.Notebooks.Formatting;
+
 namespace RnnKit.Notebooks.Export;
 
 /// <summary>
@@ -6,17 +8,11 @@ namespace RnnKit.Notebooks.Export;
 /// </summary>
 public static class MimePriority
 {
-    public const string Plotly = "application/vnd.plotly.v1+json";
-    public const string Html = "text/html";
-    public const string Svg = "image/svg+xml";
-    public const string Png = "image/png";
-    public const string Jpeg = "image/jpeg";
-    public const string Markdown = "text/markdown";
-    public const string Latex = "text/latex";
-    public const string Json = "application/json";
-    public const string PlainText = "text/plain";
-
-    public static IReadOnlyList<string> Order { get; } = [Plotly, Html, Svg, Png, Jpeg, Markdown, Latex, Json, PlainText];
+    public static IReadOnlyList<string> Order { get; } =
+    [
+        MimeTypes.PlotlyJson, MimeTypes.Html, MimeTypes.Svg, MimeTypes.Png, MimeTypes.Jpeg, MimeTypes.Markdown, MimeTypes.Latex,
+        MimeTypes.Json, MimeTypes.PlainText,
+    ];
 
     /// <summary>The MIME type to render, or null when the output has none we know.</summary>
     public static string? Choose(IReadOnlyDictionary<string, string> data) => Order.FirstOrDefault(data.ContainsKey);

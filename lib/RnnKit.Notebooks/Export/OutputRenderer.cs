@@ -84,30 +84,30 @@ public sealed class OutputRenderer
             html.Append("<span class=\"prompt out\">Out[").Append(count).Append("]:</span>");
         switch (mime)
         {
-            case MimePriority.Plotly:
+            case MimeTypes.PlotlyJson:
                 CheckPlotlyFigure(value, where);
                 var id = $"chart-{++_charts}";
                 html.Append("<div class=\"plotly-chart\" id=\"").Append(id).Append("\"></div>")
                     .Append("<script type=\"application/json\" class=\"plotly-spec\" data-chart=\"").Append(id).Append("\">")
                     .Append(Html.ScriptSafeJson(value)).Append("</script>");
                 break;
-            case MimePriority.Html:
+            case MimeTypes.Html:
                 html.Append("<div class=\"html\">").Append(value).Append("</div>");
                 break;
-            case MimePriority.Svg:
+            case MimeTypes.Svg:
                 html.Append("<div class=\"svg\">").Append(StripXmlProlog(value)).Append("</div>");
                 break;
-            case MimePriority.Png or MimePriority.Jpeg:
+            case MimeTypes.Png or MimeTypes.Jpeg:
                 html.Append("<img alt=\"output image\" src=\"data:").Append(mime).Append(";base64,")
                     .Append(value.Replace("\n", "")).Append("\">");
                 break;
-            case MimePriority.Markdown:
+            case MimeTypes.Markdown:
                 html.Append("<div class=\"markdown\">").Append(MarkdownRenderer.ToHtml(value)).Append("</div>");
                 break;
-            case MimePriority.Latex:
+            case MimeTypes.Latex:
                 html.Append("<div class=\"math\">\\[").Append(Html.Escape(LatexBody(value))).Append("\\]</div>");
                 break;
-            case MimePriority.Json:
+            case MimeTypes.Json:
                 html.Append("<pre class=\"json\">").Append(Html.Escape(Indented(value))).Append("</pre>");
                 break;
             default:
@@ -150,9 +150,9 @@ public sealed class OutputRenderer
         }
         catch (JsonException e)
         {
-            throw new SiteExportException($"{where}: {MimePriority.Plotly} is not valid JSON: {e.Message}");
+            throw new SiteExportException($"{where}: {MimeTypes.PlotlyJson} is not valid JSON: {e.Message}");
         }
-        throw new SiteExportException($"{where}: {MimePriority.Plotly} must be an object with a 'data' list of traces");
+        throw new SiteExportException($"{where}: {MimeTypes.PlotlyJson} must be an object with a 'data' list of traces");
     }
 
     /// <summary>text/latex is usually wrapped in $…$ or $$…$$; KaTeX wants the formula alone.</summary>

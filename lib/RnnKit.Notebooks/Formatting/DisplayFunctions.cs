@@ -1,4 +1,3 @@
-using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Formatting;
@@ -20,7 +19,7 @@ public static class DisplayFunctions
     public static DisplayedValue display(object? value, string? mimeType = null)
 #pragma warning restore IDE1006
     {
-        var context = CellContext.Current;
+        var context = DisplayContext.Current;
         var id = context?.NewDisplayId() ?? "display-" + Interlocked.Increment(ref s_outsideCells);
         var handle = new DisplayedValue(id, context, mimeType);
         var output = new DisplayOutput(MimeBundle.For(value, id, mimeType), null, id);

@@ -1,4 +1,3 @@
-using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Formatting;
@@ -10,10 +9,10 @@ namespace RnnKit.Notebooks.Formatting;
 /// </summary>
 public sealed class DisplayedValue
 {
-    private readonly CellContext? _context;
+    private readonly IDisplayTarget? _context;
     private readonly string? _mimeType;
 
-    internal DisplayedValue(string displayId, CellContext? context, string? mimeType)
+    internal DisplayedValue(string displayId, IDisplayTarget? context, string? mimeType)
     {
         DisplayId = displayId;
         _context = context;
@@ -27,7 +26,7 @@ public sealed class DisplayedValue
     public void Update(object? newValue)
     {
         var output = new DisplayOutput(MimeBundle.For(newValue, DisplayId, _mimeType), null, DisplayId);
-        var context = CellContext.Current ?? _context;
+        var context = DisplayContext.Current ?? _context;
         if (context is null)
             Console.Out.WriteLine(output.Data[MimeTypes.PlainText]);
         else

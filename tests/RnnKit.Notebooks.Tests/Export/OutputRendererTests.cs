@@ -19,10 +19,10 @@ public class OutputRendererTests
     [Fact]
     public void Mime_priority_prefers_charts_then_html_then_images_then_text()
     {
-        Assert.Equal(MimePriority.Plotly, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["text/html"] = "", [MimePriority.Plotly] = "{}" }));
-        Assert.Equal(MimePriority.Html, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["image/png"] = "", ["text/html"] = "" }));
-        Assert.Equal(MimePriority.Png, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["image/png"] = "" }));
-        Assert.Equal(MimePriority.PlainText, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["application/x-unknown"] = "" }));
+        Assert.Equal(MimeTypes.PlotlyJson, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["text/html"] = "", [MimeTypes.PlotlyJson] = "{}" }));
+        Assert.Equal(MimeTypes.Html, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["image/png"] = "", ["text/html"] = "" }));
+        Assert.Equal(MimeTypes.Png, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["image/png"] = "" }));
+        Assert.Equal(MimeTypes.PlainText, MimePriority.Choose(new Dictionary<string, string> { ["text/plain"] = "", ["application/x-unknown"] = "" }));
         Assert.Null(MimePriority.Choose(new Dictionary<string, string> { ["application/x-unknown"] = "" }));
     }
 
@@ -67,7 +67,7 @@ public class OutputRendererTests
     public void Chart_specs_cannot_close_their_script_element_and_stay_the_same_json()
     {
         const string spec = """{"data":[{"name":"</script><script>alert(1)</script>","y":[1]}]}""";
-        var html = Render(new DisplayOutput(new Dictionary<string, string> { [MimePriority.Plotly] = spec }));
+        var html = Render(new DisplayOutput(new Dictionary<string, string> { [MimeTypes.PlotlyJson] = spec }));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "</script>"));
         var json = html[(html.IndexOf("\">{", StringComparison.Ordinal) + 2)..html.LastIndexOf("</script>", StringComparison.Ordinal)];
         Assert.Equal("</script><script>alert(1)</script>", JsonDocument.Parse(json).RootElement.GetProperty("data")[0].GetProperty("name").GetString());

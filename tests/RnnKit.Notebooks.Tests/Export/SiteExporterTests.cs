@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RnnKit.Notebooks.Export;
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 using RnnKit.TestSupport;
 using Xunit;
@@ -133,7 +134,7 @@ public partial class SiteExporterTests
     public async Task A_broken_chart_spec_names_the_notebook_cell_and_output()
     {
         var nb = Notebook.Load(FixtureSite.Lesson("02-second.ipynb"));
-        nb.Cells[1].Outputs[0] = new DisplayOutput(new Dictionary<string, string> { [MimePriority.Plotly] = "{\"layout\": {}}" });
+        nb.Cells[1].Outputs[0] = new DisplayOutput(new Dictionary<string, string> { [MimeTypes.PlotlyJson] = "{\"layout\": {}}" });
         var e = await Assert.ThrowsAsync<SiteExportException>(() => SiteExporter.ExportAsync([nb], Repo.TempFolder(), cancel: Cancel));
         Assert.Contains("02-second.ipynb: cell 2: output 1: application/vnd.plotly.v1+json must be an object with a 'data' list", e.Message);
     }

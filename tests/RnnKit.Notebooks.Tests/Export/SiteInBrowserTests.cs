@@ -1,4 +1,5 @@
 using RnnKit.Notebooks.Export;
+using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
 using RnnKit.TestSupport;
 using Xunit;
@@ -44,7 +45,7 @@ public class SiteInBrowserTests
         var nb = new Notebook { Path = "broken.ipynb" };
         nb.Cells.Add(Cell.Markdown("# Broken\n\nThis does not parse: $\\frac{1}{$."));
         var chart = Cell.Code("chart");
-        chart.Outputs.Add(new DisplayOutput(new Dictionary<string, string> { [MimePriority.Plotly] = "{\"data\": [{\"y\": [1, 2]}]}" }));
+        chart.Outputs.Add(new DisplayOutput(new Dictionary<string, string> { [MimeTypes.PlotlyJson] = "{\"data\": [{\"y\": [1, 2]}]}" }));
         nb.Cells.Add(chart);
         var site = await SiteExporter.ExportAsync([nb], Repo.TempFolder("rnnkit-control"), cancel: TestContext.Current.CancellationToken);
         File.Delete(Path.Combine(site.Folder, PlotlyAssets.Script));

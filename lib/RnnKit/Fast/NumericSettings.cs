@@ -1,16 +1,16 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Providers.LinearAlgebra;
-using RnnKit.Fast;
 
-namespace RnnKit.Notebooks.Execution;
+namespace RnnKit.Fast;
 
 /// <summary>
-/// The process-wide numeric settings a lesson may change — MathNet's linear-algebra provider and threading, the
-/// fast layer's <see cref="Parallelism.MaxDegree"/> — captured when a session starts and put back when it ends, so
-/// one notebook's choices (lesson 09 routes MathNet's products to the kit's AVX2 kernel and runs single-threaded)
-/// never reach the next notebook run in the same process (`rnnkit build`, the test suite).
+/// A snapshot of the process-wide numeric settings a lesson may change — MathNet's linear-algebra provider and
+/// threading, the fast layer's <see cref="Parallelism.MaxDegree"/>. The notebook engine captures one when a session
+/// starts and restores it when the session ends, so one notebook's choices (lesson 09 routes MathNet's products to
+/// the kit's AVX2 kernel and runs single-threaded) never reach the next notebook run in the same process; which
+/// settings there are is the library's business, not the engine's.
 /// </summary>
-internal sealed record NumericSettings(
+public sealed record NumericSettings(
     ILinearAlgebraProvider Provider, int MathNetThreads, TaskScheduler Scheduler, bool ThreadSafeRandoms, int FastThreads)
 {
     public static NumericSettings Capture() => new(
