@@ -3,8 +3,10 @@ using RnnKit.Notebooks.Model;
 using RnnKit.TestSupport;
 using Xunit;
 using Rnnkit = RnnKit.TestSupport.Cli;
+using RnnKit.Notebooks.Tests.Exercises;
+using Fixtures = RnnKit.Notebooks.Tests.Exercises.Fixtures;
 
-namespace RnnKit.Notebooks.Tests.Exercises;
+namespace RnnKit.Cli.Tests.Verbs;
 
 /// <summary>
 /// Crafted submissions of the fixture notebook, graded as a teacher would: a wrong answer with an edited test cell,

@@ -2,8 +2,9 @@ using RnnKit.Notebooks.Export;
 using RnnKit.TestSupport;
 using Xunit;
 using CliRunner = RnnKit.TestSupport.Cli;
+using RnnKit.Notebooks.Tests.Export;
 
-namespace RnnKit.Notebooks.Tests.Export;
+namespace RnnKit.Cli.Tests.Verbs;
 
 public class ExportVerbTests
 {

@@ -3,7 +3,7 @@ using RnnKit.Cli;
 using RnnKit.TestSupport;
 using Xunit;
 
-namespace RnnKit.Tests.Layouts;
+namespace RnnKit.Cli.Tests.Verbs;
 
 /// <summary>`rnnkit reference` against PyTorch: the committed cases and a fresh one made by the script live.</summary>
 public class ReferenceVerbTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using RnnKit.Cli;
 using Xunit;
 
-namespace RnnKit.Tests.Cli;
+namespace RnnKit.Cli.Tests.Verbs;
 
 public class BenchVerbTests
 {

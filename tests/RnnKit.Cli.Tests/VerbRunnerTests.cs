@@ -2,7 +2,7 @@ using RnnKit.Cli;
 using RnnKit.TestSupport;
 using Xunit;
 
-namespace RnnKit.Tests.Cli;
+namespace RnnKit.Cli.Tests;
 
 public class VerbRunnerTests
 {

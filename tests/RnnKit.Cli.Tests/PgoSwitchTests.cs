@@ -1,7 +1,7 @@
 using RnnKit.Cli;
 using Xunit;
 
-namespace RnnKit.Tests.Cli;
+namespace RnnKit.Cli.Tests;
 
 public class PgoSwitchTests
 {

@@ -4,7 +4,7 @@ using RnnKit.TestSupport;
 using Xunit;
 using CliRunner = RnnKit.TestSupport.Cli;
 
-namespace RnnKit.Notebooks.Tests.Export;
+namespace RnnKit.Cli.Tests.Verbs;
 
 /// <summary>
 /// `rnnkit build` on Fixtures/build: a lesson that runs and one that fails on purpose, built once and shared.

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using RnnKit.TestSupport;
 using Command = RnnKit.TestSupport.Cli;
 using Xunit;
+using Fixtures = RnnKit.Notebooks.Tests.Execution.Fixtures;
 
-namespace RnnKit.Notebooks.Tests.Execution;
+namespace RnnKit.Cli.Tests.Verbs;
 
 /// <summary>`rnnkit run`: exit codes, executed copies, the report JSON of DESIGN.md, and bad input.</summary>
 public class RunVerbTests

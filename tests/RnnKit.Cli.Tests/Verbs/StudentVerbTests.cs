@@ -2,8 +2,9 @@ using RnnKit.Notebooks.Model;
 using RnnKit.TestSupport;
 using Rnnkit = RnnKit.TestSupport.Cli;
 using Xunit;
+using Fixtures = RnnKit.Notebooks.Tests.Exercises.Fixtures;
 
-namespace RnnKit.Notebooks.Tests.Exercises;
+namespace RnnKit.Cli.Tests.Verbs;
 
 public class StudentVerbTests
 {

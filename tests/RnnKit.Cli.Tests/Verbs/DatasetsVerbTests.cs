@@ -1,9 +1,10 @@
 using System.Text.Json;
 using RnnKit.Cli;
 using RnnKit.TestSupport;
+using RnnKit.Tests.Data;
 using Xunit;
 
-namespace RnnKit.Tests.Data;
+namespace RnnKit.Cli.Tests.Verbs;
 
 public class DatasetsVerbTests
 {
