@@ -51,6 +51,9 @@ public sealed record HostSystem(HostOs Os, Func<string, string?> Variable, strin
         _ => Setting("XDG_CACHE_HOME") is { } xdg && Path.IsPathRooted(xdg) ? xdg : Path.Combine(Home, ".cache"),
     };
 
+    /// <summary>The separator of path lists such as PATH and JUPYTER_PATH: ';' on Windows, ':' elsewhere.</summary>
+    public char PathListSeparator => Os == HostOs.Windows ? ';' : ':';
+
     /// <summary>What a person types in a checkout to run the kit: <c>rnnkit.cmd</c> on Windows, <c>./rnnkit</c> elsewhere.</summary>
     public string KitCommand => Os == HostOs.Windows ? "rnnkit.cmd" : "./rnnkit";
 }

@@ -1,4 +1,5 @@
 using RnnKit.Data;
+using RnnKit.TestSupport;
 using Xunit;
 
 namespace RnnKit.Tests.Data;

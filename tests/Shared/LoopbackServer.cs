@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace RnnKit.Tests.Data;
+namespace RnnKit.TestSupport;
 
 /// <summary>
 /// A one-file HTTP/1.1 server on 127.0.0.1 for download tests. It answers every request with <see cref="Body"/>,
 /// announcing <see cref="ContentLength"/> bytes (more than it sends, to simulate a transfer cut off), then closes.
 /// <see cref="Paths"/> records what was asked for, so a test sees the URL the code built.
 /// </summary>
-internal sealed class LoopbackServer : IDisposable
+public sealed class LoopbackServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
