@@ -53,6 +53,11 @@ public static class VerbRunner
             stderr.WriteLine($"rnnkit {verb.Name}: {e.Message}");
             return ExitCodes.Error;
         }
+        catch (IOException e) when (Platform.FileInUse.Is(e))
+        {
+            stderr.WriteLine($"rnnkit {verb.Name}: {Platform.FileInUse.Explain(e)}");
+            return ExitCodes.Error;
+        }
     }
 
     private static int Help(string? verbName, TextWriter stdout, TextWriter stderr)
