@@ -56,6 +56,25 @@ public class ClaimRunTests
     }
 
     [Fact]
+    public void A_course_build_whose_training_is_cut_fails_naming_the_claim_and_shows_it_failed_on_the_page()
+    {
+        var folder = Repo.TempFolder();
+        var course = Directory.CreateDirectory(Path.Combine(folder, "course")).FullName;
+        File.Copy(Repo.PathOf("tests", "RnnKit.Notebooks.Tests", "Fixtures", "claims", "claims.ipynb"), Path.Combine(course, "01-claims.ipynb"));
+        var site = Path.Combine(folder, "site");
+
+        var ok = Command.Run("build", "--notebooks", course, "--out", site, "--executed", Path.Combine(folder, "executed"));
+        var cut = Command.Run("build", "--notebooks", course, "--out", Path.Combine(folder, "site-short"),
+            "--executed", Path.Combine(folder, "executed-short"), "--short-training");
+
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        Assert.Contains("class=\"output claim held\"", File.ReadAllText(Path.Combine(site, "01-claims.html")));
+        Assert.Equal(2, cut.ExitCode);
+        Assert.Contains("The claim \"gradient descent reaches the minimum\" does not hold", cut.Stderr);
+        Assert.Contains("class=\"output claim failed\"", File.ReadAllText(Path.Combine(folder, "site-short", "01-claims.html")));
+    }
+
+    [Fact]
     public void Report_mode_runs_every_cell_and_reports_which_claims_failed()
     {
         var (result, notebook) = Run("--short-training", "--claims", "report");
