@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RnnKit.Cli;
 using RnnKit.TestSupport;
-using RnnKit.Tests.Data;
 using Xunit;
 
 namespace RnnKit.Cli.Tests.Verbs;
