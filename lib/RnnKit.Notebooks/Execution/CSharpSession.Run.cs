@@ -28,21 +28,26 @@ public sealed partial class CSharpSession
         lock (_gate) _running = stop;
         try
         {
-            var run = Task.Run(() =>
+            var (thread, run) = CellThread.Start(() =>
             {
                 CellContext.Current = context;
                 return previous is null
                     ? script.RunAsync(null, _ => true, CancellationToken.None)
                     : script.RunFromAsync(previous, _ => true, CancellationToken.None);
-            }, CancellationToken.None);
+            });
+            using var wake = stop.Token.Register(thread.Interrupt);
             var stopped = Task.Delay(System.Threading.Timeout.Infinite, stop.Token);
             await Task.WhenAny(run, stopped).ConfigureAwait(false);
+            // A stopped loop or sleep ends at once; only then is the cell reported stopped.
+            if (!run.IsCompleted)
+                await Task.WhenAny(run, Task.Delay(StopGrace)).ConfigureAwait(false);
 
             if (!run.IsCompleted)
             {
+                var still = thread.InStart ? StillRunning.InCall : StillRunning.AtAwait;
                 context.Close();
                 Interruption.Track(run);
-                return Stopped(sink, label, cancellationToken);
+                return Stopped(sink, label, cancellationToken, still);
             }
             ScriptState<object> state;
             try
@@ -56,7 +61,7 @@ public sealed partial class CSharpSession
             State = state;
             if (state.Exception is { } e)
             {
-                if (e is OperationCanceledException && stop.IsCancellationRequested)
+                if (e is OperationCanceledException or ThreadInterruptedException && stop.IsCancellationRequested)
                     return Stopped(sink, label, cancellationToken);
                 return Fail(sink, CellErrors.Exception(e));
             }
@@ -86,15 +91,34 @@ public sealed partial class CSharpSession
         }
     }
 
-    private (CellStatus, string?) Stopped(IOutputSink sink, string label, CancellationToken cancellationToken)
+    /// <summary>How long a stopped cell has to end by itself before it is abandoned and reported as still running.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Why a stopped cell did not end within <see cref="StopGrace"/>.</summary>
+    private enum StillRunning
     {
+        No,
+        InCall,
+        AtAwait,
+    }
+
+    private (CellStatus, string?) Stopped(IOutputSink sink, string label, CancellationToken cancellationToken, StillRunning still = StillRunning.No)
+    {
+        var (stopped, why) = still switch
+        {
+            StillRunning.InCall => ("could not be stopped", ": it is inside a call that does not check for interruption " +
+                                                            "and keeps running in the background (its outputs are dropped)"),
+            StillRunning.AtAwait => ("was stopped at an await", "; the awaited operation is not cancelled (the cell's later outputs are dropped)"),
+            _ => ("was stopped", ""),
+        };
         if (!cancellationToken.IsCancellationRequested && Options.Timeout is { } timeout && !_interruptRequested)
         {
-            var error = CellErrors.Single("TimeoutError", $"{label} did not finish within {timeout.TotalSeconds:0.###} s and was stopped");
+            var error = CellErrors.Single("TimeoutError", $"{label} did not finish within {timeout.TotalSeconds:0.###} s and {stopped}{why}");
             sink.Add(error);
             return (CellStatus.Timeout, error.Value);
         }
-        var interrupted = CellErrors.Single("OperationCanceledException", $"{label} was interrupted");
+        var interrupted = CellErrors.Single("OperationCanceledException",
+            still == StillRunning.No ? $"{label} was interrupted" : $"{label} was interrupted but {stopped}{why}");
         sink.Add(interrupted);
         return (CellStatus.Interrupted, interrupted.Value);
     }

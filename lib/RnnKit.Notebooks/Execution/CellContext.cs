@@ -38,6 +38,17 @@ internal sealed class CellContext(IOutputSink sink, CancellationToken token, Fun
             if (!_closed) sink.Update(output);
     }
 
+    /// <summary>
+    /// A line of input for <c>Console.ReadLine()</c>: asked through the sink when it is an <see cref="IInputSource"/>.
+    /// Not under the output lock, so the cell's other threads keep writing while it waits.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Nothing here can answer input (rnnkit run, build, grade).</exception>
+    public string ReadLine() => sink is IInputSource input
+        ? input.ReadLine(Token)
+        : throw new InvalidOperationException(
+            "this cell reads input (Console.ReadLine / Console.In), but nothing can answer it here: notebooks run by " +
+            "rnnkit run, build or grade get no input; give the value in the code instead");
+
     public void Close()
     {
         lock (_gate)

@@ -5,20 +5,38 @@ namespace RnnKit.Notebooks.Execution;
 /// <summary>
 /// An <see cref="IOutputSink"/> that writes outputs into notebook cells as nbformat stores them: consecutive stream
 /// chunks of the same name merged into one output, display ids dropped (a notebook file has none), and an update
-/// replacing the data of the earlier display in place, whichever cell showed it.
+/// replacing the data of the earlier display in place, whichever cell showed it. A <see cref="ClearOutput"/> empties
+/// the cell as nbclient does: at once, or (wait) just before the cell's next output; a pending wait ends with the cell.
 /// </summary>
 public sealed class OutputCollector : IOutputSink
 {
     private readonly Dictionary<string, (Cell Cell, int Index)> _displays = new(StringComparer.Ordinal);
+    private Cell _cell;
+    private bool _clearBeforeNext;
 
     /// <param name="cell">The cell that receives outputs first; see <see cref="Cell"/>.</param>
-    public OutputCollector(Cell cell) => Cell = cell;
+    public OutputCollector(Cell cell) => _cell = cell;
 
     /// <summary>The cell that receives new outputs; the runner moves it from cell to cell.</summary>
-    public Cell Cell { get; set; }
+    public Cell Cell
+    {
+        get => _cell;
+        set
+        {
+            _cell = value;
+            _clearBeforeNext = false;
+        }
+    }
 
     public void Add(Output output)
     {
+        if (output is ClearOutput clear)
+        {
+            if (clear.Wait) _clearBeforeNext = true;
+            else Clear();
+            return;
+        }
+        if (_clearBeforeNext) Clear();
         var outputs = Cell.Outputs;
         switch (output)
         {
@@ -33,6 +51,14 @@ public sealed class OutputCollector : IOutputSink
                 outputs.Add(output);
                 break;
         }
+    }
+
+    private void Clear()
+    {
+        _clearBeforeNext = false;
+        foreach (var id in _displays.Where(d => ReferenceEquals(d.Value.Cell, Cell)).Select(d => d.Key).ToList())
+            _displays.Remove(id);
+        Cell.Outputs.Clear();
     }
 
     public void Update(DisplayOutput output)

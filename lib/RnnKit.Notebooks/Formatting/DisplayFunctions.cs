@@ -29,6 +29,13 @@ public static class DisplayFunctions
             context.Emit(output);
         return handle;
     }
+
+    /// <summary>
+    /// Clears what this cell has shown so far (Jupyter's <c>clear_output</c>): at once, or with
+    /// <paramref name="wait"/> just before the cell's next output, so a redrawn progress line does not flicker.
+    /// Outside a notebook cell it does nothing.
+    /// </summary>
+    public static void ClearOutput(bool wait = false) => CellContext.Current?.Emit(new Model.ClearOutput(wait));
 }
 
 /// <summary><c>x.Display()</c>: the extension-method form of <see cref="DisplayFunctions.display"/>.</summary>

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace RnnKit.Notebooks.Model;
 
-/// <summary>One Jupyter output of a code cell (nbformat 4): a stream, rich display data, a result or an error.</summary>
+/// <summary>
+/// One Jupyter output of a code cell (nbformat 4): a stream, rich display data, a result or an error; or, while a
+/// cell runs, a request to clear the cell's outputs (<see cref="ClearOutput"/>, never stored in a file).
+/// </summary>
 public abstract record Output
 {
     /// <summary>nbformat's <c>output_type</c>.</summary>
@@ -34,4 +37,14 @@ public sealed record DisplayOutput(IReadOnlyDictionary<string, string> Data, int
 public sealed record ErrorOutput(string Name, string Value, IReadOnlyList<string> Traceback) : Output
 {
     public override string OutputType => "error";
+}
+
+/// <summary>
+/// <c>ClearOutput()</c> in a cell: clear what the cell has shown so far, now (<see cref="Wait"/> false) or when its
+/// next output arrives (true, for flicker-free progress). A Jupyter <c>clear_output</c> message live; in a notebook
+/// file the collector applies it, so the file keeps what a Jupyter client would show. Never written to a file.
+/// </summary>
+public sealed record ClearOutput(bool Wait) : Output
+{
+    public override string OutputType => "clear_output";
 }
