@@ -11,7 +11,7 @@ public sealed class KernelVerb : IVerb
 
     public string Usage => """
         usage: rnnkit kernel install [--user] [--prefix P] [--no-alias]
-               rnnkit kernel serve -f CONNECTION_FILE
+               rnnkit kernel serve -f CONNECTION_FILE [--output-limit MIB] [--no-history-file]
 
         install   registers the kernelspec 'rnnkit-csharp' ("C# (RnnKit)") that runs this checkout's built CLI
                   (./rnnkit kernel install builds it first). Where: the system dir /usr/local/share/jupyter/kernels
@@ -19,6 +19,9 @@ public sealed class KernelVerb : IVerb
                   P/share/jupyter/kernels with --prefix P. Also registers '.net-csharp' (the lessons' kernelspec) as
                   an alias when no kernel has that name; --no-alias skips it.
         serve     runs the kernel on the sockets of a Jupyter connection file (Jupyter passes -f itself).
+                  --output-limit: most output one cell publishes, in Mi characters (default 32); past it the first and
+                  last halves are kept and the output says how much was cut. The input history is kept in
+                  JUPYTER_DATA_DIR/rnnkit/history.sqlite; --no-history-file keeps it in memory for this session only.
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -31,7 +34,7 @@ public sealed class KernelVerb : IVerb
             return args[0] switch
             {
                 "install" => Install(new ArgReader(rest, ["--prefix"], ["--user", "--no-alias"]), stdout),
-                "serve" => await Serve(new ArgReader(rest, ["-f", "--connection-file"]), stderr),
+                "serve" => await Serve(new ArgReader(rest, ["-f", "--connection-file", "--output-limit"], ["--no-history-file"]), stderr),
                 _ => throw new UsageException($"unknown kernel command '{args[0]}'; use 'install' or 'serve'"),
             };
         }
@@ -58,13 +61,22 @@ public sealed class KernelVerb : IVerb
         return ExitCodes.Ok;
     }
 
+    /// <summary>4 Gi characters: more would not fit in a client's memory anyway.</summary>
+    private const int MaxOutputLimitMebi = 4096;
+
     private static async Task<int> Serve(ArgReader options, TextWriter stderr)
     {
         if (options.Positionals.Count > 0)
             throw new UsageException($"unexpected argument '{options.Positionals[0]}'");
         var file = options.Get("-f") ?? options.Get("--connection-file")
                    ?? throw new UsageException("serve needs -f CONNECTION_FILE");
-        await JupyterKernel.ServeAsync(ConnectionInfo.Load(file), stderr);
+        var defaults = KernelOptions.ForUser();
+        var kernelOptions = defaults with
+        {
+            OutputLimit = options.GetInt("--output-limit", (int)(defaults.OutputLimit >> 20), min: 1, max: MaxOutputLimitMebi) * (1L << 20),
+            HistoryFile = options.Has("--no-history-file") ? null : defaults.HistoryFile,
+        };
+        await JupyterKernel.ServeAsync(ConnectionInfo.Load(file), kernelOptions, stderr);
         return ExitCodes.Ok;
     }
 }

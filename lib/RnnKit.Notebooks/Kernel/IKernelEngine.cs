@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using RnnKit.Notebooks.Model;
+using RnnKit.Notebooks.Execution;
 
 namespace RnnKit.Notebooks.Kernel;
 
@@ -10,12 +10,13 @@ namespace RnnKit.Notebooks.Kernel;
 internal interface IKernelEngine : IDisposable
 {
     /// <summary>
-    /// Runs one cell. Streams, displays and updates go to <paramref name="sink"/> while it runs; the cell's value
-    /// (if any) is returned as a result, a compile error, exception or interruption as an error.
+    /// Runs one cell. Its outputs go to <paramref name="sink"/> as they happen, as they do for `rnnkit run`: streams,
+    /// displays and their updates, clear_output, the cell's value (a <see cref="Model.DisplayOutput"/> with an
+    /// execution count) and, when it fails, one error output. The sink may also be an <see cref="IInputSource"/>.
     /// </summary>
-    Task<CellOutcome> ExecuteAsync(string code, IKernelOutputSink sink);
+    Task<CellResult> ExecuteAsync(string code, IOutputSink sink);
 
-    /// <summary>Stops the cell now running (a loop or an await); the next cell runs normally. Thread-safe.</summary>
+    /// <summary>Stops the cell now running (a loop, a sleep or an await); the next cell runs normally. Thread-safe.</summary>
     void Interrupt();
 
     /// <summary>
@@ -24,25 +25,4 @@ internal interface IKernelEngine : IDisposable
     /// completions and inspection only: nothing runs.
     /// </summary>
     Compilation CompileForAnalysis(string code);
-}
-
-/// <summary>How one cell ended: its value to show (null if none) or the error that stopped it (null if ok).</summary>
-internal sealed record CellOutcome(DisplayOutput? Result, ErrorOutput? Error)
-{
-    public static CellOutcome Ok(DisplayOutput? result = null) => new(result, null);
-
-    public static CellOutcome Failed(ErrorOutput error) => new(null, error);
-}
-
-/// <summary>Where a running cell's outputs go as they happen (the kernel publishes them on iopub).</summary>
-internal interface IKernelOutputSink
-{
-    /// <summary>Text written to stdout or stderr (<paramref name="name"/> is "stdout" or "stderr").</summary>
-    void Stream(string name, string text);
-
-    /// <summary>A value shown with display(...); its <see cref="DisplayOutput.DisplayId"/> lets it be updated.</summary>
-    void Display(DisplayOutput output);
-
-    /// <summary>New data for the display with <see cref="DisplayOutput.DisplayId"/>.</summary>
-    void UpdateDisplay(DisplayOutput output);
 }

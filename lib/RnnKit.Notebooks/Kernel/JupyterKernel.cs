@@ -12,18 +12,20 @@ public sealed class JupyterKernel
 {
     private readonly ConnectionInfo _connection;
     private readonly Func<IKernelEngine> _newEngine;
+    private readonly KernelOptions _options;
     private readonly TextWriter _log;
 
-    internal JupyterKernel(ConnectionInfo connection, Func<IKernelEngine> newEngine, TextWriter log)
+    internal JupyterKernel(ConnectionInfo connection, Func<IKernelEngine> newEngine, KernelOptions options, TextWriter log)
     {
         _connection = connection;
         _newEngine = newEngine;
+        _options = options;
         _log = log;
     }
 
     /// <summary>Serves the kit's C# engine on the sockets of <paramref name="connection"/> until shutdown.</summary>
-    public static Task ServeAsync(ConnectionInfo connection, TextWriter log, CancellationToken cancel = default) =>
-        new JupyterKernel(connection, () => new EngineAdapter(), log).RunAsync(cancel);
+    public static Task ServeAsync(ConnectionInfo connection, KernelOptions options, TextWriter log, CancellationToken cancel = default) =>
+        new JupyterKernel(connection, () => new EngineAdapter(), options, log).RunAsync(cancel);
 
     /// <summary>
     /// Runs until a shutdown_request (or <paramref name="cancel"/>, or SIGTERM). A restart request ends this
@@ -36,8 +38,9 @@ public sealed class JupyterKernel
         // Ports first: a kernel that cannot listen fails before it starts an engine.
         server.Bind();
         using var engine = _newEngine();
+        using var history = KernelHistory.Open(_options.HistoryFile, _log);
         var session = KernelSession.New();
-        var handlers = new KernelHandlers(engine, server.Send, session, _log);
+        var handlers = new KernelHandlers(engine, server.Send, session, history, _options, _log);
         var shellQueue = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
 
         server.Start((channel, message) =>

@@ -19,6 +19,9 @@ public sealed record JupyterMessage(
     /// <summary>The header exactly as the sender wrote it (replies echo it as their parent_header); null for ours.</summary>
     public JsonObject? ReceivedHeader { get; init; }
 
+    /// <summary>The HMAC signature it arrived with, lowercase hex ("" for ours and when signing is off).</summary>
+    public string Signature { get; init; } = "";
+
     /// <summary>The header JSON that a reply to this message carries as its parent_header.</summary>
     public JsonObject HeaderJson => (JsonObject)(ReceivedHeader?.DeepClone() ?? Header.ToJson());
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Kernel;
@@ -9,37 +10,43 @@ internal sealed partial class KernelHandlers
     private int _executionCount;
 
     /// <summary>
-    /// execute_request: execute_input, then the cell's streams and displays as they happen, then its result or
-    /// error, then execute_reply. A silent request publishes nothing but status and does not count.
+    /// execute_request: execute_input, then the cell's outputs in the order it made them (<see cref="IopubOutput"/>),
+    /// then execute_reply. A silent request publishes nothing but status and does not count. The input and its
+    /// text/plain result go into the history.
     /// </summary>
     private async Task ExecuteAsync(JupyterMessage request)
     {
         var code = KernelJson.String(request.Content, "code");
         var silent = KernelJson.Bool(request.Content, "silent", false);
         var storeHistory = !silent && KernelJson.Bool(request.Content, "store_history", true);
-        if (storeHistory) _executionCount++;
+        var allowStdin = KernelJson.Bool(request.Content, "allow_stdin", false);
+        if (storeHistory)
+        {
+            _executionCount++;
+            Remember(h => h.Add(_executionCount, code));
+        }
         var count = _executionCount;
         if (!silent)
             Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
-        IKernelOutputSink sink = silent ? new SilentSink() : new IopubSink(this, request);
-        var outcome = await engine.ExecuteAsync(code, sink);
-
-        if (outcome.Error is { } error)
+        CellResult result;
+        ErrorOutput? error;
+        using (var output = new IopubOutput(this, request, count, silent, allowStdin, options))
         {
-            if (!silent) Publish(request, "error", ErrorContent(error.Name, error.Value, error.Traceback));
-            var reply = ErrorContent(error.Name, error.Value, error.Traceback);
+            result = await engine.ExecuteAsync(code, output);
+            output.Finish();
+            error = output.Error;
+            if (storeHistory && output.Result?.Data.GetValueOrDefault("text/plain") is { } text)
+                Remember(h => h.SetOutput(count, text));
+        }
+
+        if (result.Status != CellStatus.Ok)
+        {
+            var reply = ErrorContent(error ?? new ErrorOutput("Error", result.Error ?? "the cell failed", []));
             reply["execution_count"] = count;
             Reply(KernelChannel.Shell, request, reply);
             return;
         }
-        if (outcome.Result is { } result && !silent)
-            Publish(request, "execute_result", new JsonObject
-            {
-                ["execution_count"] = count,
-                ["data"] = KernelJson.MimeBundle(result.Data),
-                ["metadata"] = result.Metadata?.DeepClone() ?? new JsonObject(),
-            });
         Reply(KernelChannel.Shell, request, new JsonObject
         {
             ["status"] = "ok",
@@ -47,38 +54,5 @@ internal sealed partial class KernelHandlers
             ["user_expressions"] = new JsonObject(),
             ["payload"] = new JsonArray(),
         });
-    }
-
-    /// <summary>Publishes a running cell's outputs on iopub, each with the execute_request as parent.</summary>
-    private sealed class IopubSink(KernelHandlers kernel, JupyterMessage request) : IKernelOutputSink
-    {
-        public void Stream(string name, string text) =>
-            kernel.Publish(request, "stream", new JsonObject { ["name"] = name, ["text"] = text });
-
-        public void Display(DisplayOutput output) => kernel.Publish(request, "display_data", DisplayContent(output));
-
-        public void UpdateDisplay(DisplayOutput output) => kernel.Publish(request, "update_display_data", DisplayContent(output));
-
-        private static JsonObject DisplayContent(DisplayOutput output)
-        {
-            var content = new JsonObject
-            {
-                ["data"] = KernelJson.MimeBundle(output.Data),
-                ["metadata"] = output.Metadata?.DeepClone() ?? new JsonObject(),
-                ["transient"] = new JsonObject(),
-            };
-            if (output.DisplayId is not null) content["transient"]!["display_id"] = output.DisplayId;
-            return content;
-        }
-    }
-
-    /// <summary>A silent execute_request shows nothing.</summary>
-    private sealed class SilentSink : IKernelOutputSink
-    {
-        public void Stream(string name, string text) { }
-
-        public void Display(DisplayOutput output) { }
-
-        public void UpdateDisplay(DisplayOutput output) { }
     }
 }

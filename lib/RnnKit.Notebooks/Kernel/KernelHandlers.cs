@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Kernel;
 
@@ -7,7 +8,13 @@ namespace RnnKit.Notebooks.Kernel;
 /// the shell worker; control requests run at once on the socket thread, so an interrupt or shutdown is answered
 /// while a cell is still running. Every request is wrapped in status busy/idle on iopub.
 /// </summary>
-internal sealed partial class KernelHandlers(IKernelEngine engine, Action<KernelChannel, JupyterMessage> send, KernelSession session, TextWriter log)
+internal sealed partial class KernelHandlers(
+    IKernelEngine engine,
+    Action<KernelChannel, JupyterMessage> send,
+    KernelSession session,
+    KernelHistory history,
+    KernelOptions options,
+    TextWriter log)
 {
     /// <summary>Set when a shutdown_request arrives; the kernel exits once the reply is out.</summary>
     public TaskCompletionSource<ShutdownRequest> Shutdown { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,7 +38,7 @@ internal sealed partial class KernelHandlers(IKernelEngine engine, Action<Kernel
                 case "complete_request": Complete(request); break;
                 case "inspect_request": Inspect(request); break;
                 case "is_complete_request": IsComplete(request); break;
-                case "history_request": Reply(KernelChannel.Shell, request, new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() }); break;
+                case "history_request": History(request); break;
                 case "comm_info_request": Reply(KernelChannel.Shell, request, new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() }); break;
                 case "comm_open" or "comm_msg" or "comm_close":
                     // No comm targets exist: nothing to open, so nothing to answer (ipykernel logs the same).
@@ -79,13 +86,11 @@ internal sealed partial class KernelHandlers(IKernelEngine engine, Action<Kernel
         }
     }
 
-    public void HandleStdin(JupyterMessage message) =>
-        log.WriteLine($"rnnkit kernel: unexpected {message.MsgType} on stdin (the kernel never asks for input), ignored");
-
     private void Reply(KernelChannel channel, JupyterMessage request, JsonObject content) =>
         send(channel, JupyterMessage.ReplyTo(request, session, ReplyType(request.MsgType), content));
 
-    private void Publish(JupyterMessage parent, string msgType, JsonObject content) =>
+    /// <summary>Sends an iopub message on behalf of <paramref name="parent"/>; safe from any thread.</summary>
+    public void Publish(JupyterMessage parent, string msgType, JsonObject content) =>
         send(KernelChannel.IoPub, JupyterMessage.ReplyTo(parent, session, msgType, content, [Topic(msgType)]));
 
     private void PublishStatus(JupyterMessage parent, string state) =>
@@ -96,6 +101,9 @@ internal sealed partial class KernelHandlers(IKernelEngine engine, Action<Kernel
 
     private static string ReplyType(string requestType) =>
         requestType.EndsWith("_request", StringComparison.Ordinal) ? requestType[..^"_request".Length] + "_reply" : requestType + "_reply";
+
+    /// <summary>The content of an error message or an error reply.</summary>
+    public static JsonObject ErrorContent(ErrorOutput error) => ErrorContent(error.Name, error.Value, error.Traceback);
 
     private static JsonObject ErrorContent(string name, string value, IEnumerable<string> traceback) => new()
     {

@@ -16,7 +16,9 @@ internal enum KernelChannel
 /// The ZeroMQ side of the kernel: binds shell, control and stdin (ROUTER), iopub (PUB) and heartbeat (REP) as the
 /// connection file says, decodes and verifies what arrives and hands each request to a callback; sends from any
 /// thread through a queue, because a NetMQ socket belongs to the one thread that polls it.
-/// A message with a bad signature or a broken frame is logged and dropped here, so it never reaches a handler.
+/// A message with a bad signature, a broken frame or a signature seen before (a replay) is logged and dropped here,
+/// so it never reaches a handler. IOPub has no send limit: a PUB socket cannot see its readers, so a limit would only
+/// drop messages (a cell's last outputs and its idle status); the kernel keeps their number down instead.
 /// </summary>
 internal sealed class KernelServer : IDisposable
 {
@@ -25,6 +27,7 @@ internal sealed class KernelServer : IDisposable
 
     private readonly ConnectionInfo _connection;
     private readonly MessageSigner _signer;
+    private readonly DigestHistory _digests = new();
     private readonly TextWriter _log;
     private readonly RouterSocket _shell = new();
     private readonly RouterSocket _control = new();
@@ -43,6 +46,7 @@ internal sealed class KernelServer : IDisposable
         _log = log;
         _poller = [_shell, _control, _stdin, _iopub, _outgoing];
         _heartbeatPoller = [_heartbeat];
+        _iopub.Options.SendHighWatermark = 0;
         _shell.ReceiveReady += (_, e) => Receive(KernelChannel.Shell, e.Socket);
         _control.ReceiveReady += (_, e) => Receive(KernelChannel.Control, e.Socket);
         _stdin.ReceiveReady += (_, e) => Receive(KernelChannel.Stdin, e.Socket);
@@ -133,6 +137,12 @@ internal sealed class KernelServer : IDisposable
         if (message is null)
         {
             _log.WriteLine($"rnnkit kernel: dropped a message on {channel}: {error}");
+            return;
+        }
+        // Only the socket thread receives, so the history needs no lock.
+        if (_signer.IsEnabled && !_digests.Add(message.Signature))
+        {
+            _log.WriteLine($"rnnkit kernel: dropped a {message.MsgType} on {channel}: its signature was seen before (a replayed message)");
             return;
         }
         _onRequest?.Invoke(channel, message);

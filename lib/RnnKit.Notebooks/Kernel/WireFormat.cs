@@ -74,6 +74,7 @@ public static class WireFormat
                 frames.Skip(delimiter + SignedFrameCount + 1).ToArray())
             {
                 ReceivedHeader = header,
+                Signature = signature.ToLowerInvariant(),
             };
             error = null;
             return message;

@@ -8,7 +8,7 @@ internal sealed class InProcessKernel : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    public InProcessKernel(IKernelEngine engine)
+    public InProcessKernel(IKernelEngine engine, KernelOptions? options = null)
     {
         Engine = engine;
         // A free port can be taken by a test running in parallel before the kernel binds it: then try new ports.
@@ -18,7 +18,7 @@ internal sealed class InProcessKernel : IDisposable
         do
         {
             connection = WireClient.FreeConnection();
-            Running = new JupyterKernel(connection, () => engine, Log).RunAsync(_stop.Token);
+            Running = new JupyterKernel(connection, () => engine, options ?? new KernelOptions(), Log).RunAsync(_stop.Token);
         } while (Running.IsFaulted && ++attempt < attempts);
         Client = new WireClient(connection);
         Client.WaitForIopub();
@@ -42,14 +42,15 @@ internal sealed class InProcessKernel : IDisposable
         return (reply, Client.IopubUntilIdle(request));
     }
 
-    public (JupyterMessage Reply, List<JupyterMessage> Iopub) Execute(string code, bool silent = false, bool storeHistory = true) =>
+    public (JupyterMessage Reply, List<JupyterMessage> Iopub) Execute(string code, bool silent = false, bool storeHistory = true,
+        bool allowStdin = false) =>
         Shell("execute_request", new JsonObject
         {
             ["code"] = code,
             ["silent"] = silent,
             ["store_history"] = storeHistory,
             ["user_expressions"] = new JsonObject(),
-            ["allow_stdin"] = false,
+            ["allow_stdin"] = allowStdin,
             ["stop_on_error"] = true,
         });
 

@@ -55,12 +55,26 @@ public class KernelInteropTests
         Assert.Equal("error", S("compile_error", "status"));
         Assert.Contains("CS0103", Assert.Single(L("compile_error", "errors")));
 
-        foreach (var stuck in new[] { "interrupt_delay", "interrupt_loop" })
+        foreach (var stuck in new[] { "interrupt_delay", "interrupt_loop", "interrupt_sleep" })
         {
             Assert.Equal("error", S(stuck, "status"));
             Assert.True(report[stuck]!["seconds"]!.GetValue<double>() < 10, $"{stuck} took {report[stuck]!["seconds"]} s to stop");
         }
+        // Thread.Sleep(5000); x = 1; interrupted: x is still 42 after the 5 s are over.
         Assert.Equal(["43"], L("after_interrupt", "results"));
+
+        Assert.Equal("ok", S("stdin", "status"));
+        Assert.True(report["stdin"]!["input_request_parent"]!.GetValue<bool>());
+        Assert.Equal("name: ", S("stdin", "stdout"));
+        Assert.Equal(["hello Ada"], L("stdin", "results"));
+        Assert.Equal("error", S("stdin_refused", "status"));
+        Assert.Contains("allow_stdin is false", S("stdin_refused", "evalue"));
+
+        Assert.Equal("epoch 1\nepoch 2\n", S("clear_output", "stdout"));
+        Assert.Equal([true], report["clear_output"]!["clear_waits"]!.AsArray().Select(v => v!.GetValue<bool>()));
+
+        Assert.Equal(("ok", "dropped"), (S("replay", "first"), S("replay", "second")));
+        Assert.Equal(["1"], L("replay", "runs"));
 
         Assert.Contains("WriteLine", L("complete_member", "matches"));
         Assert.Equal(8, report["complete_member"]!["cursor_start"]!.GetValue<int>());
@@ -74,6 +88,52 @@ public class KernelInteropTests
         Assert.Equal("error", S("after_restart", "status"));
         Assert.Contains("CS0103", S("after_restart", "evalue"));
         Assert.False(report["alive_after_shutdown"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Jupyters_conformance_suite_passes_every_feature_the_kernel_claims()
+    {
+        Interop.RequirePythonModules("jupyter_client", "jupyter_kernel_test");
+        using var env = new JupyterEnvironment();
+        var run = Interop.Run("/usr/bin/python3", [Path.Combine(KernelFolder, "conformance_kernel.py"), "rnnkit-csharp"], ScriptTimeout,
+            environment: Installed(env));
+        Assert.True(run.ExitCode == 0, $"conformance_kernel.py failed:\n{run.Stderr}\n{run.Stdout}");
+        var report = JsonNode.Parse(run.Stdout.Trim().Split('\n')[^1])!.AsObject();
+        string[] Names(string key) => report[key]!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
+
+        Assert.Empty(Names("failures"));
+        Assert.Empty(Names("errors"));
+        Assert.Empty(Names("skipped"));
+        Assert.Equal(
+            ["test_clear_output", "test_completion", "test_display_data", "test_error", "test_execute_result", "test_execute_stderr",
+             "test_execute_stdout", "test_history", "test_inspect", "test_is_complete", "test_kernel_info"],
+            Names("tests").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_printed_lines_arrive_complete_through_jupyter_client_and_nbconvert()
+    {
+        Interop.RequirePythonModules("jupyter_client", "nbformat", "ipykernel");
+        Interop.RequireProgram("jupyter-nbconvert", "jupyter-nbconvert");
+        using var env = new JupyterEnvironment();
+        const int lines = 100_000;
+        var run = Interop.Run("/usr/bin/python3", [Path.Combine(KernelFolder, "flood_kernel.py"), $"{lines}"], ScriptTimeout * 3,
+            environment: Installed(env));
+        Assert.True(run.ExitCode == 0, $"flood_kernel.py failed:\n{run.Stderr}\n{run.Stdout}");
+        var report = JsonNode.Parse(run.Stdout.Trim().Split('\n')[^1])!.AsObject();
+        var ours = report["rnnkit-csharp"]!;
+        var ipykernel = report["python3"]!;
+        TestContext.Current.SendDiagnosticMessage($"flood of {lines} lines: {report.ToJsonString()}");
+
+        Assert.True(ours["complete"]!.GetValue<bool>(), $"lines lost or reordered: {ours}");
+        Assert.True(ours["idle"]!.GetValue<bool>(), "no idle status");
+        Assert.Equal("ok", ours["status"]!.GetValue<string>());
+        Assert.True(ours["nbconvert_complete"]!.GetValue<bool>(), $"nbconvert lost lines: {ours}");
+        Assert.Equal(0, ours["nbconvert_exit"]!.GetValue<int>());
+        // The peer, in the same run: ipykernel delivers the same lines; ours may take at most 3 times as long.
+        Assert.True(ipykernel["complete"]!.GetValue<bool>(), $"ipykernel lost lines: {ipykernel}");
+        var ratio = ours["seconds"]!.GetValue<double>() / ipykernel["seconds"]!.GetValue<double>();
+        Assert.True(ratio <= 3, $"rnnkit-csharp took {ratio:0.0}× ipykernel's time: {report}");
     }
 
     [Theory]

@@ -2,14 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using RnnKit.Notebooks.Kernel;
 using Xunit;
+using static RnnKit.Notebooks.Tests.Kernel.MessageFields;
 
 namespace RnnKit.Notebooks.Tests.Kernel;
 
 /// <summary>The message flow of the protocol, checked frame by frame against a scripted engine.</summary>
 public class KernelProtocolTests
 {
-    private static string Text(JupyterMessage m, string field) => KernelJson.String(m.Content, field);
-
     [Fact]
     public void Kernel_info_reply_describes_the_csharp_kernel_on_shell_and_control()
     {

@@ -9,7 +9,8 @@ namespace RnnKit.Notebooks.Tests.Kernel;
 
 /// <summary>
 /// A minimal Jupyter client written against the wire format, for tests that need to see raw frames or send a
-/// forged one: DEALER sockets on shell and control, a SUB on iopub, a REQ on heartbeat.
+/// forged one: DEALER sockets on shell, control and stdin (shell and stdin share one identity, as Jupyter's clients
+/// do, so the kernel can route an input_request), a SUB on iopub, a REQ on heartbeat.
 /// </summary>
 internal sealed class WireClient : IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class WireClient : IDisposable
 
     private readonly DealerSocket _shell = new();
     private readonly DealerSocket _control = new();
+    private readonly DealerSocket _stdin = new();
     private readonly SubscriberSocket _iopub = new();
     private readonly RequestSocket _heartbeat = new();
     private readonly KernelSession _session = KernelSession.New();
@@ -26,7 +28,11 @@ internal sealed class WireClient : IDisposable
     {
         Connection = connection;
         Signer = new MessageSigner(connection.Key);
+        var identity = Guid.NewGuid().ToByteArray();
+        _shell.Options.Identity = identity;
+        _stdin.Options.Identity = identity;
         _shell.Connect(connection.Endpoint(connection.ShellPort));
+        _stdin.Connect(connection.Endpoint(connection.StdinPort));
         _control.Connect(connection.Endpoint(connection.ControlPort));
         _iopub.Connect(connection.Endpoint(connection.IopubPort));
         _iopub.SubscribeToAnyTopic();
@@ -56,7 +62,11 @@ internal sealed class WireClient : IDisposable
 
     public void SendControl(JupyterMessage message) => Send(_control, message, Signer);
 
+    public void SendStdin(JupyterMessage message) => Send(_stdin, message, Signer);
+
     public JupyterMessage ReceiveShell() => Receive(_shell, "shell");
+
+    public JupyterMessage ReceiveStdin() => Receive(_stdin, "stdin");
 
     public JupyterMessage ReceiveControl() => Receive(_control, "control");
 
@@ -103,7 +113,7 @@ internal sealed class WireClient : IDisposable
 
     public void Dispose()
     {
-        foreach (var socket in new NetMQSocket[] { _shell, _control, _iopub, _heartbeat })
+        foreach (var socket in new NetMQSocket[] { _shell, _control, _stdin, _iopub, _heartbeat })
         {
             socket.Options.Linger = TimeSpan.Zero;
             socket.Dispose();

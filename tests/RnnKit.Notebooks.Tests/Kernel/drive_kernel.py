@@ -6,6 +6,7 @@ Usage: JUPYTER_DATA_DIR=... python3 drive_kernel.py KERNEL_NAME
 import json
 import sys
 import time
+from queue import Empty
 
 from jupyter_client import KernelManager
 
@@ -32,8 +33,12 @@ def collect(kc, msg_id):
             return messages
 
 
-def execute(kc, code):
-    msg_id = kc.execute(code)
+def execute(kc, code, allow_stdin=None):
+    msg_id = kc.execute(code, allow_stdin=allow_stdin)
+    return outcome(kc, msg_id)
+
+
+def outcome(kc, msg_id):
     reply = reply_to(kc, msg_id)
     iopub = collect(kc, msg_id)
     return {
@@ -47,7 +52,41 @@ def execute(kc, code):
         "results": [c["data"].get("text/plain") for t, c in iopub if t == "execute_result"],
         "displays": [c["data"].get("text/plain") for t, c in iopub if t in ("display_data", "update_display_data")],
         "errors": [c["evalue"] for t, c in iopub if t == "error"],
+        "clear_waits": [c["wait"] for t, c in iopub if t == "clear_output"],
     }
+
+
+def with_input(kc, code, answer):
+    """Runs a cell that reads a line, answering its input_request with answer."""
+    msg_id = kc.execute(code, allow_stdin=True)
+    request = kc.get_stdin_msg(timeout=TIMEOUT)
+    kc.input(answer)
+    out = outcome(kc, msg_id)
+    out["input_request_parent"] = request["parent_header"].get("msg_id") == msg_id
+    return out
+
+
+def replayed(kc):
+    """Sends one signed execute_request twice, byte for byte; the kernel must run it once and drop the copy."""
+    execute(kc, "var replays = 0;")
+    msg = kc.session.msg("execute_request", {"code": "replays++;", "silent": False, "store_history": True,
+                                             "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+    kc.shell_channel.send(msg)
+    first = reply_to(kc, msg["header"]["msg_id"])["content"]["status"]
+    kc.shell_channel.send(msg)
+    try:
+        reply_to_within(kc, msg["header"]["msg_id"], 3)
+        second = "answered"
+    except Empty:
+        second = "dropped"
+    return {"first": first, "second": second, "runs": execute(kc, "replays")["results"]}
+
+
+def reply_to_within(kc, msg_id, seconds):
+    while True:
+        reply = kc.get_shell_msg(timeout=seconds)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
 
 
 def interrupted(km, kc, code):
@@ -103,7 +142,15 @@ def drive(km, started):
 
     out["interrupt_delay"] = interrupted(km, kc, "await Task.Delay(600_000);")
     out["interrupt_loop"] = interrupted(km, kc, "var spins = 0L;\nwhile (true) { spins++; }")
+    sleeping = time.monotonic()
+    out["interrupt_sleep"] = interrupted(km, kc, "System.Threading.Thread.Sleep(5000);\nx = 1;")
+    time.sleep(max(0.0, sleeping + 7 - time.monotonic()))  # past the end of the sleep: x = 1 must not have run
     out["after_interrupt"] = execute(kc, "x + 1")
+
+    out["stdin"] = with_input(kc, 'Console.Write("name: ");\nvar name = Console.ReadLine();\n$"hello {name}"', "Ada")
+    out["stdin_refused"] = execute(kc, "Console.ReadLine()", allow_stdin=False)
+    out["clear_output"] = execute(kc, 'Console.WriteLine("epoch 1");\nClearOutput(wait: true);\nConsole.WriteLine("epoch 2");')
+    out["replay"] = replayed(kc)
 
     out["complete_member"] = request(kc, lambda: kc.complete("Console.Wri", 11))
     execute(kc, "var learningRate = 0.1;")
