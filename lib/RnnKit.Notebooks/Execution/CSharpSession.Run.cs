@@ -38,16 +38,17 @@ public sealed partial class CSharpSession
             using var wake = stop.Token.Register(thread.Interrupt);
             var stopped = Task.Delay(System.Threading.Timeout.Infinite, stop.Token);
             await Task.WhenAny(run, stopped).ConfigureAwait(false);
-            // A stopped loop or sleep ends at once; only then is the cell reported stopped.
-            if (!run.IsCompleted)
-                await Task.WhenAny(run, Task.Delay(StopGrace)).ConfigureAwait(false);
-
+            // A stopped loop or sleep ends at once (the loop checks see the cell as cancelled once it is tracked);
+            // only then is the cell reported stopped.
             if (!run.IsCompleted)
             {
-                var still = thread.InStart ? StillRunning.InCall : StillRunning.AtAwait;
-                context.Close();
                 Interruption.Track(run);
-                return Stopped(sink, label, cancellationToken, still);
+                await Task.WhenAny(run, Task.Delay(StopGrace)).ConfigureAwait(false);
+            }
+            if (!run.IsCompleted)
+            {
+                context.Close();
+                return Stopped(sink, label, cancellationToken, thread.InStart ? StillRunning.InCall : StillRunning.AtAwait);
             }
             ScriptState<object> state;
             try

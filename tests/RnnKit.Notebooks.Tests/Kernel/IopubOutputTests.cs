@@ -9,7 +9,7 @@ namespace RnnKit.Notebooks.Tests.Kernel;
 public class IopubOutputTests
 {
     private static string Stdout(IEnumerable<JupyterMessage> iopub) =>
-        string.Concat(iopub.Where(m => m.MsgType == "stream" && Text(m, "name") == "stdout").Select(m => Text(m, "text")));
+        string.Concat(iopub.Where(m => m.MsgType == "stream" && Field(m, "name") == "stdout").Select(m => Field(m, "text")));
 
     [Fact]
     public void A_hundred_thousand_prints_arrive_complete_and_in_order_in_a_few_messages_then_idle()
@@ -17,11 +17,11 @@ public class IopubOutputTests
         using var kernel = new InProcessKernel(new ScriptedEngine());
         var (reply, iopub) = kernel.Execute("flood:100000");
 
-        Assert.Equal("ok", Text(reply, "status"));
+        Assert.Equal("ok", Field(reply, "status"));
         Assert.Equal(string.Concat(Enumerable.Range(0, 100_000).Select(i => $"line {i}\n")), Stdout(iopub));
         var streams = iopub.Count(m => m.MsgType == "stream");
         Assert.InRange(streams, 1, 20);
-        Assert.Equal("idle", Text(iopub[^1], "execution_state"));
+        Assert.Equal("idle", Field(iopub[^1], "execution_state"));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class IopubOutputTests
         using var kernel = new InProcessKernel(new ScriptedEngine());
         var (_, iopub) = kernel.Execute("print:a\nprint:b\nshow:chart\nprint:c\nwarn:w\nprint:d\nresult:1");
         var outputs = iopub.Where(m => m.MsgType is not ("status" or "execute_input"))
-            .Select(m => m.MsgType == "stream" ? $"{Text(m, "name")}:{Text(m, "text")}" : m.MsgType);
+            .Select(m => m.MsgType == "stream" ? $"{Field(m, "name")}:{Field(m, "text")}" : m.MsgType);
         Assert.Equal(["stdout:a\nb\n", "display_data", "stdout:c\n", "stderr:w\n", "stdout:d\n", "execute_result"], outputs);
     }
 
@@ -43,9 +43,9 @@ public class IopubOutputTests
         kernel.Client.SendShell(request);
         JupyterMessage stream;
         do stream = kernel.Client.ReceiveIopub(); while (stream.MsgType != "stream");
-        Assert.Equal("early\n", Text(stream, "text"));
+        Assert.Equal("early\n", Field(stream, "text"));
         kernel.Engine.Interrupt();
-        Assert.Equal("error", Text(kernel.Client.ReceiveShell(), "status"));
+        Assert.Equal("error", Field(kernel.Client.ReceiveShell(), "status"));
     }
 
     [Fact]
@@ -65,13 +65,13 @@ public class IopubOutputTests
         using var kernel = new InProcessKernel(new ScriptedEngine(), new KernelOptions { OutputLimit = 20_000 });
         var (reply, iopub) = kernel.Execute("flood:100000\nfail:after the flood");
 
-        Assert.Equal("error", Text(reply, "status"));
+        Assert.Equal("error", Field(reply, "status"));
         var text = Stdout(iopub);
         Assert.StartsWith("line 0\nline 1\n", text);
         Assert.EndsWith("line 99999\n", text);
         Assert.InRange(text.Length, 20_000, 21_000);
         Assert.Matches(@"\[… [\d,]+ characters \([\d,]+ lines\) of output cut here", text);
-        Assert.Equal("after the flood", Text(Assert.Single(iopub, m => m.MsgType == "error"), "evalue"));
+        Assert.Equal("after the flood", Field(Assert.Single(iopub, m => m.MsgType == "error"), "evalue"));
         Assert.Equal("status", iopub[^1].MsgType);
     }
 }

@@ -17,16 +17,16 @@ public class KernelProtocolTests
 
         Assert.Equal("kernel_info_reply", reply.MsgType);
         Assert.Equal("5.3", reply.Header.Version);
-        Assert.Equal("5.3", Text(reply, "protocol_version"));
-        Assert.Equal("rnnkit", Text(reply, "implementation"));
+        Assert.Equal("5.3", Field(reply, "protocol_version"));
+        Assert.Equal("rnnkit", Field(reply, "implementation"));
         var language = reply.Content["language_info"]!.AsObject();
         Assert.Equal("C#", KernelJson.String(language, "name"));
         Assert.Equal("text/x-csharp", KernelJson.String(language, "mimetype"));
         Assert.Equal(".cs", KernelJson.String(language, "file_extension"));
         Assert.Equal("csharp", KernelJson.String(language, "pygments_lexer"));
-        Assert.NotEmpty(Text(reply, "banner"));
+        Assert.NotEmpty(Field(reply, "banner"));
         Assert.NotEmpty(reply.Content["help_links"]!.AsArray());
-        Assert.Equal(["busy", "idle"], iopub.Select(m => Text(m, "execution_state")));
+        Assert.Equal(["busy", "idle"], iopub.Select(m => Field(m, "execution_state")));
 
         var control = kernel.Client.Request("kernel_info_request", []);
         kernel.Client.SendControl(control);
@@ -52,15 +52,15 @@ public class KernelProtocolTests
         using var kernel = new InProcessKernel(new ScriptedEngine());
         var (reply, iopub) = kernel.Execute("print:hello\nwarn:careful\nshow:0%\nupdate:100%\nresult:42");
 
-        Assert.Equal("ok", Text(reply, "status"));
+        Assert.Equal("ok", Field(reply, "status"));
         Assert.Equal(1, KernelJson.Int(reply.Content, "execution_count", 0));
         Assert.Equal(
             ["status", "execute_input", "stream", "stream", "display_data", "update_display_data", "execute_result", "status"],
             iopub.Select(m => m.MsgType));
-        Assert.Equal("busy", Text(iopub[0], "execution_state"));
+        Assert.Equal("busy", Field(iopub[0], "execution_state"));
         Assert.Equal(1, KernelJson.Int(iopub[1].Content, "execution_count", 0));
-        Assert.Equal(("stdout", "hello\n"), (Text(iopub[2], "name"), Text(iopub[2], "text")));
-        Assert.Equal(("stderr", "careful\n"), (Text(iopub[3], "name"), Text(iopub[3], "text")));
+        Assert.Equal(("stdout", "hello\n"), (Field(iopub[2], "name"), Field(iopub[2], "text")));
+        Assert.Equal(("stderr", "careful\n"), (Field(iopub[3], "name"), Field(iopub[3], "text")));
         Assert.Equal("d1", iopub[4].Content["transient"]!["display_id"]!.GetValue<string>());
         Assert.Equal("100%", iopub[5].Content["data"]!["text/plain"]!.GetValue<string>());
         Assert.Equal("d1", iopub[5].Content["transient"]!["display_id"]!.GetValue<string>());
@@ -86,12 +86,12 @@ public class KernelProtocolTests
     {
         using var kernel = new InProcessKernel(new ScriptedEngine());
         var (reply, iopub) = kernel.Execute("print:before\nfail:boom");
-        Assert.Equal("error", Text(reply, "status"));
-        Assert.Equal("System.Exception", Text(reply, "ename"));
-        Assert.Equal("boom", Text(reply, "evalue"));
+        Assert.Equal("error", Field(reply, "status"));
+        Assert.Equal("System.Exception", Field(reply, "ename"));
+        Assert.Equal("boom", Field(reply, "evalue"));
         Assert.Equal(1, KernelJson.Int(reply.Content, "execution_count", 0));
         var error = Assert.Single(iopub, m => m.MsgType == "error");
-        Assert.Equal("boom", Text(error, "evalue"));
+        Assert.Equal("boom", Field(error, "evalue"));
         Assert.NotEmpty(error.Content["traceback"]!.AsArray());
     }
 
@@ -107,10 +107,10 @@ public class KernelProtocolTests
         kernel.Client.SendControl(kernel.Client.Request("interrupt_request", []));
         var interruptReply = kernel.Client.ReceiveControl();
         Assert.Equal("interrupt_reply", interruptReply.MsgType);
-        Assert.Equal("ok", Text(interruptReply, "status"));
-        Assert.Equal("error", Text(kernel.Client.ReceiveShell(), "status"));
+        Assert.Equal("ok", Field(interruptReply, "status"));
+        Assert.Equal("error", Field(kernel.Client.ReceiveShell(), "status"));
 
-        Assert.Equal("ok", Text(kernel.Execute("print:after").Reply, "status"));
+        Assert.Equal("ok", Field(kernel.Execute("print:after").Reply, "status"));
     }
 
     [Fact]
@@ -124,11 +124,11 @@ public class KernelProtocolTests
         {
             var request = kernel.Client.Request(type, new JsonObject { ["comm_id"] = "c1", ["target_name"] = "jupyter.widget", ["data"] = new JsonObject() });
             kernel.Client.SendShell(request);
-            Assert.Equal(["busy", "idle"], kernel.Client.IopubUntilIdle(request).Select(m => Text(m, "execution_state")));
+            Assert.Equal(["busy", "idle"], kernel.Client.IopubUntilIdle(request).Select(m => Field(m, "execution_state")));
         }
         Assert.Contains("comm_open", kernel.Log.ToString());
         Assert.Contains("unknown shell message type 'no_such_request'", kernel.Log.ToString());
-        Assert.Equal("ok", Text(kernel.Execute("print:still alive").Reply, "status"));
+        Assert.Equal("ok", Field(kernel.Execute("print:still alive").Reply, "status"));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class KernelProtocolTests
         var forged = kernel.Client.Request("execute_request", new JsonObject { ["code"] = "print:forged" });
         kernel.Client.SendShell(forged, new MessageSigner("not-the-key"));
 
-        Assert.Equal("ok", Text(kernel.Execute("print:genuine").Reply, "status"));
+        Assert.Equal("ok", Field(kernel.Execute("print:genuine").Reply, "status"));
         Assert.Equal(["print:genuine"], engine.Executed);
         Assert.Contains("bad signature", kernel.Log.ToString());
     }

@@ -21,8 +21,8 @@ public class KernelStdinTests
         Assert.False(KernelJson.Bool(ask.Content, "password", true));
         kernel.Client.SendStdin(kernel.Client.Request("input_reply", new JsonObject { ["value"] = "Ada" }));
 
-        Assert.Equal("ok", Text(kernel.Client.ReceiveShell(), "status"));
-        var streams = kernel.Client.IopubUntilIdle(request).Where(m => m.MsgType == "stream").Select(m => Text(m, "text"));
+        Assert.Equal("ok", Field(kernel.Client.ReceiveShell(), "status"));
+        var streams = kernel.Client.IopubUntilIdle(request).Where(m => m.MsgType == "stream").Select(m => Field(m, "text"));
         // The prompt went out before the question.
         Assert.Equal(["name?\n", "typed Ada\n"], streams);
     }
@@ -32,8 +32,8 @@ public class KernelStdinTests
     {
         using var kernel = new InProcessKernel(new ScriptedEngine());
         var (reply, _) = kernel.Execute("input", allowStdin: false);
-        Assert.Equal("error", Text(reply, "status"));
-        Assert.Contains("does not take input (allow_stdin is false", Text(reply, "evalue"));
+        Assert.Equal("error", Field(reply, "status"));
+        Assert.Contains("does not take input (allow_stdin is false", Field(reply, "evalue"));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class KernelStdinTests
     {
         using var kernel = new InProcessKernel(new ScriptedEngine());
         kernel.Client.SendStdin(kernel.Client.Request("input_reply", new JsonObject { ["value"] = "stray" }));
-        Assert.Equal("ok", Text(kernel.Execute("print:fine").Reply, "status"));
+        Assert.Equal("ok", Field(kernel.Execute("print:fine").Reply, "status"));
         Assert.Contains("no cell is waiting for input", kernel.Log.ToString());
     }
 }

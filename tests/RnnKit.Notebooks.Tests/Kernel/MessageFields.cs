@@ -6,5 +6,5 @@ namespace RnnKit.Notebooks.Tests.Kernel;
 internal static class MessageFields
 {
     /// <summary>A string field of the content, "" when missing.</summary>
-    public static string Text(JupyterMessage m, string field) => KernelJson.String(m.Content, field);
+    public static string Field(JupyterMessage m, string field) => KernelJson.String(m.Content, field);
 }
