@@ -35,7 +35,7 @@ public static class DisplayFunctions
     /// <paramref name="wait"/> just before the cell's next output, so a redrawn progress line does not flicker.
     /// Outside a notebook cell it does nothing.
     /// </summary>
-    public static void ClearOutput(bool wait = false) => CellContext.Current?.Emit(new Model.ClearOutput(wait));
+    public static void ClearOutput(bool wait = false) => DisplayContext.Current?.Emit(new Model.ClearOutput(wait));
 }
 
 /// <summary><c>x.Display()</c>: the extension-method form of <see cref="DisplayFunctions.display"/>.</summary>
