@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using RnnKit.Notebooks.Execution;
+using RnnKit.Notebooks.Model;
 using RnnKit.TestSupport;
 using Xunit;
 using CliRunner = RnnKit.TestSupport.Cli;
@@ -161,6 +163,32 @@ public class KernelInteropTests
         // nbclient applies update_display_data in place: one display showing the last epoch.
         Assert.Contains("epoch 3", Text(Outputs(2).Single()!["data"]!["text/plain"]));
         Assert.Contains(Outputs(3), o => o!["output_type"]!.GetValue<string>() == "stream" && Text(o["text"]).StartsWith("Wall time:"));
+    }
+
+    [Fact]
+    public async Task ClearOutput_leaves_the_same_outputs_in_rnnkit_run_as_in_a_jupyter_client()
+    {
+        var nbconvert = Interop.RequireProgram("jupyter-nbconvert", "jupyter-nbconvert");
+        using var env = new JupyterEnvironment();
+        var outDir = Repo.TempFolder("rnnkit-nbconvert-clear");
+        var fixture = Path.Combine(KernelFolder, "Fixtures", "clear-output.ipynb");
+        var run = Interop.Run(nbconvert, ["--to", "notebook", "--execute", "--output-dir", outDir, "--ExecutePreprocessor.timeout=120", fixture],
+            ScriptTimeout, environment: Installed(env));
+        Assert.True(run.ExitCode == 0, $"nbconvert failed:\n{run.Stderr}");
+        var byJupyter = Outputs(Notebook.Load(Path.Combine(outDir, "clear-output.ipynb")));
+
+        var byRunner = Outputs((await NotebookRunner.RunAsync(Notebook.Load(fixture), cancellationToken: TestContext.Current.CancellationToken)).Executed);
+
+        Assert.Equal(["stdout:epoch 3\n", "stdout:after\n|display_data:shown", "stdout:stays\n"], byJupyter);
+        Assert.Equal(byJupyter, byRunner);
+
+        static List<string> Outputs(Notebook notebook) => notebook.Cells.Where(c => c.Type == CellType.Code)
+            .Select(c => string.Join("|", c.Outputs.Select(o => o switch
+            {
+                StreamOutput s => $"{s.Name}:{s.Text}",
+                DisplayOutput d => $"{d.OutputType}:{d.Data["text/plain"]}",
+                _ => o.OutputType,
+            }))).ToList();
     }
 
     [Fact]
