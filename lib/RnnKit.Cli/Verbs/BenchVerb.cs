@@ -38,9 +38,10 @@ public sealed class BenchVerb : IVerb
         var a = new ArgReader(args, ["--cell", "--vocab", "--hidden", "--batch", "--steps", "--seconds", "--threads", "--seed"], ["--json"]);
         if (a.Positionals.Count > 0)
             throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
-        var cell = a.Get("--cell", "lstm");
-        if (!FastLanguageModelConfig.Cells.Contains(cell))
-            throw new UsageException($"--cell must be one of {string.Join(", ", FastLanguageModelConfig.Cells)}, got '{cell}'");
+        var cellName = a.Get("--cell", "lstm");
+        if (!CellKinds.TryParse(cellName, out var kind) || !FastLanguageModelConfig.Cells.Contains(kind))
+            throw new UsageException($"--cell must be one of lstm, gru, rnn, got '{cellName}'");
+        var cell = cellName.ToLowerInvariant();
         var vocab = a.GetInt("--vocab", 65, min: 2, max: 1 << 20);
         var hidden = a.GetInt("--hidden", 128, min: 1, max: 1 << 14);
         var batch = a.GetInt("--batch", 32, min: 1, max: 1 << 14);
@@ -53,7 +54,7 @@ public sealed class BenchVerb : IVerb
         Parallelism.MaxDegree = threads;
         try
         {
-            var msPerStep = Measure(new FastLanguageModelConfig { Cell = cell, Vocabulary = vocab, HiddenSize = hidden, Seed = seed },
+            var msPerStep = Measure(new FastLanguageModelConfig { Cell = kind, Vocabulary = vocab, HiddenSize = hidden, Seed = seed },
                 batch, steps, seconds);
             var tokensPerSecond = batch * steps / (msPerStep / 1000);
             if (a.Has("--json"))

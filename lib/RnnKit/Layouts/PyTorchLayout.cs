@@ -17,20 +17,11 @@ namespace RnnKit;
 /// </summary>
 public static class PyTorchLayout
 {
-    /// <summary>G, the number of fused gates for a PyTorch mode: rnn_tanh/rnn_relu 1, lstm 4, gru 3.</summary>
-    public static int GateCount(string kind) => kind switch
-    {
-        "rnn_tanh" or "rnn_relu" => 1,
-        "lstm" => 4,
-        "gru" => 3,
-        _ => throw new ArgumentException($"unknown cell kind '{kind}'; expected rnn_tanh, rnn_relu, lstm or gru", nameof(kind)),
-    };
-
     /// <summary>A new cell of <paramref name="kind"/> holding <paramref name="weights"/>; the sizes come from the shapes.</summary>
-    public static IRecurrentCell CreateCell(string kind, PyTorchWeights weights)
+    public static IRecurrentCell CreateCell(CellKind kind, PyTorchWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        var gates = GateCount(kind);
+        var gates = kind.GateCount();
         var hidden = weights.WeightHh.ColumnCount;
         var input = weights.WeightIh.ColumnCount;
         Shape.Require(weights.WeightHh, gates * hidden, hidden, "weight_hh");

@@ -10,7 +10,7 @@ namespace RnnKit;
 /// precision, so that it can be compared with PyTorch number for number. In memory every matrix follows the
 /// lessons' convention, one column per example.
 /// </summary>
-/// <param name="Kind">"rnn_tanh", "rnn_relu", "lstm" or "gru".</param>
+/// <param name="Kind">The cell (PyTorch's "rnn_tanh", "rnn_relu", "lstm" or "gru" in the case file).</param>
 /// <param name="Weights">weight_ih (G·H, I), weight_hh (G·H, H), bias_ih, bias_hh (G·H).</param>
 /// <param name="Xs">x⟨t⟩ (I, B) per step.</param>
 /// <param name="H0">h0 (H, B).</param>
@@ -18,7 +18,7 @@ namespace RnnKit;
 /// <param name="DYs">∂L/∂y⟨t⟩ (H, B) per step.</param>
 /// <param name="DhN">∂L/∂h_n (H, B) or null.</param>
 /// <param name="DcN">∂L/∂c_n (H, B) or null (LSTM only).</param>
-public sealed record ReferenceCase(string Kind, PyTorchWeights Weights, IReadOnlyList<Matrix<double>> Xs, Matrix<double> H0,
+public sealed record ReferenceCase(CellKind Kind, PyTorchWeights Weights, IReadOnlyList<Matrix<double>> Xs, Matrix<double> H0,
     Matrix<double>? C0, IReadOnlyList<Matrix<double>> DYs, Matrix<double>? DhN, Matrix<double>? DcN)
 {
     private static readonly string[] Fields =
@@ -39,17 +39,11 @@ public sealed record ReferenceCase(string Kind, PyTorchWeights Weights, IReadOnl
         using (document)
         {
             var read = new ReferenceCaseReader(document.RootElement, Fields);
-            var kind = read.String("cell");
-            int gates;
-            try
-            {
-                gates = PyTorchLayout.GateCount(kind);
-            }
-            catch (ArgumentException)
-            {
-                throw new ReferenceCaseException($"cell: expected \"rnn_tanh\", \"rnn_relu\", \"lstm\" or \"gru\", got \"{kind}\"");
-            }
-            var lstm = kind == "lstm";
+            var name = read.String("cell");
+            if (!CellKinds.TryParse(name, out var kind))
+                throw new ReferenceCaseException($"cell: expected \"rnn_tanh\", \"rnn_relu\", \"lstm\" or \"gru\", got \"{name}\"");
+            var gates = kind.GateCount();
+            var lstm = kind.HasCellState();
             var input = read.PositiveInt("input_size");
             var hidden = read.PositiveInt("hidden_size");
             var weights = new PyTorchWeights(
@@ -62,7 +56,7 @@ public sealed record ReferenceCase(string Kind, PyTorchWeights Weights, IReadOnl
             if (!lstm)
                 foreach (var field in new[] { "c0", "dc_n" })
                     if (read.Has(field))
-                        throw new ReferenceCaseException($"{field}: only an lstm has a cell state, but cell is \"{kind}\"");
+                        throw new ReferenceCaseException($"{field}: only an lstm has a cell state, but cell is \"{name}\"");
             if (lstm && !read.Has("c0"))
                 throw new ReferenceCaseException("c0: missing (an lstm needs the initial cell state)");
             return new ReferenceCase(kind, weights,

@@ -57,7 +57,7 @@ public sealed class GruCell : IRecurrentCell
     /// <summary>bhn (hiddenSize, 1): the hidden-side candidate bias, inside the reset gate's product.</summary>
     public Parameter Bhn { get; }
 
-    public string Kind => "gru";
+    public CellKind Kind => CellKind.Gru;
 
     public int InputSize => ResetGate.Wx.Columns;
 

@@ -17,8 +17,8 @@ public sealed record StepGradients(Matrix<double> Dx, RecurrentState DPrevious);
 /// </summary>
 public interface IRecurrentCell : IModule
 {
-    /// <summary>PyTorch's mode name: "rnn_tanh", "rnn_relu", "lstm" or "gru".</summary>
-    string Kind { get; }
+    /// <summary>Which cell this is (<see cref="CellKinds.Name"/> gives PyTorch's mode name).</summary>
+    CellKind Kind { get; }
 
     /// <summary>n_x, the rows of every input x⟨t⟩.</summary>
     int InputSize { get; }

@@ -64,7 +64,7 @@ public sealed class LstmCell : IRecurrentCell
     /// <summary>o: how much of tanh(C) is shown as h.</summary>
     public GateWeights OutputGate { get; }
 
-    public string Kind => "lstm";
+    public CellKind Kind => CellKind.Lstm;
 
     public int InputSize => InputGate.Wx.Columns;
 

@@ -113,7 +113,7 @@ public sealed class RecurrentLayer(IRecurrentCell cell) : IModule
         if (Cell.HasCellState && state.C is not null)
             Shape.Require(state.C, HiddenSize, batch, $"{what} c");
         if (!Cell.HasCellState && state.C is not null)
-            throw new ArgumentException($"{what} has a cell state c but a {Cell.Kind} cell has none");
+            throw new ArgumentException($"{what} has a cell state c but a {Cell.Kind.Name()} cell has none");
     }
 
     private static void RequireUpstream(IReadOnlyList<Matrix<double>?>? dHs, SequenceCache cache)

@@ -42,7 +42,7 @@ public sealed class RnnCell : IRecurrentCell
 
     public RnnActivation Activation { get; }
 
-    public string Kind => Activation == RnnActivation.Tanh ? "rnn_tanh" : "rnn_relu";
+    public CellKind Kind => Activation == RnnActivation.Tanh ? CellKind.RnnTanh : CellKind.RnnRelu;
 
     public int InputSize => Wax.Columns;
 

@@ -47,7 +47,7 @@ public sealed class Decoder : IModule
         Embedding = new Embedding(config.TargetVocab, config.EmbeddingSize, random);
         Bridge = new Linear(keySize, config.DecoderSize, random, "Wb", "bb");
         var cellInput = config.EmbeddingSize + (config.ContextIntoInput ? keySize : 0);
-        Cell = Seq2SeqConfig.CreateCell(config.Cell, cellInput, config.DecoderSize, random);
+        Cell = RecurrentCells.Create(config.Cell, cellInput, config.DecoderSize, random);
         if (config.Attention is { } kind)
             Attention = new Attention(AttentionScores.Create(kind, config.DecoderSize, keySize, config.AttentionSize, random));
         Readout = new Linear(config.DecoderSize + (config.ContextIntoOutput ? keySize : 0), config.TargetVocab, random, "Wy", "by");

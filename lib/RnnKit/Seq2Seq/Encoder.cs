@@ -22,15 +22,15 @@ public sealed class Encoder : IModule
     private readonly RecurrentLayer? _unidirectional;
     private readonly BidirectionalLayer? _bidirectional;
 
-    public Encoder(int vocabSize, int embeddingSize, int hiddenSize, Seq2SeqCell cell, bool bidirectional, Random random)
+    public Encoder(int vocabSize, int embeddingSize, int hiddenSize, CellKind cell, bool bidirectional, Random random)
     {
         Embedding = new Embedding(vocabSize, embeddingSize, random);
         if (bidirectional)
             _bidirectional = new BidirectionalLayer(
-                Seq2SeqConfig.CreateCell(cell, embeddingSize, hiddenSize, random),
-                Seq2SeqConfig.CreateCell(cell, embeddingSize, hiddenSize, random));
+                RecurrentCells.Create(cell, embeddingSize, hiddenSize, random),
+                RecurrentCells.Create(cell, embeddingSize, hiddenSize, random));
         else
-            _unidirectional = new RecurrentLayer(Seq2SeqConfig.CreateCell(cell, embeddingSize, hiddenSize, random));
+            _unidirectional = new RecurrentLayer(RecurrentCells.Create(cell, embeddingSize, hiddenSize, random));
         HiddenSize = hiddenSize;
     }
 

@@ -1,18 +1,5 @@
 namespace RnnKit;
 
-/// <summary>The recurrent cell of an encoder or decoder.</summary>
-public enum Seq2SeqCell
-{
-    /// <summary>Elman RNN with tanh.</summary>
-    Rnn,
-
-    /// <summary>Gated recurrent unit.</summary>
-    Gru,
-
-    /// <summary>Long short-term memory (its cell state is not passed from encoder to decoder).</summary>
-    Lstm,
-}
-
 /// <summary>
 /// The shape of an encoder–decoder. The two vocabularies are separate; the target vocabulary holds the
 /// <see cref="StartToken"/> fed to the decoder first and the <see cref="EndToken"/> it learns to emit last.
@@ -24,7 +11,7 @@ public enum Seq2SeqCell
 /// <param name="EmbeddingSize">Rows of the source and target embeddings.</param>
 /// <param name="EncoderSize">Hidden units of the encoder per direction (so h_i has 2× this when bidirectional).</param>
 /// <param name="DecoderSize">n_z, hidden units of the decoder: the query of the attention.</param>
-/// <param name="Cell">Cell of both encoder and decoder.</param>
+/// <param name="Cell">Cell of both encoder and decoder (an LSTM's cell state is not passed from encoder to decoder).</param>
 /// <param name="Bidirectional">Encode left-to-right and right-to-left and stack the states (Bahdanau et al.).</param>
 /// <param name="Attention">The score function; null for the plain encoder–decoder whose only context is the encoder summary.</param>
 /// <param name="AttentionSize">Hidden units of the additive score's network.</param>
@@ -39,7 +26,7 @@ public sealed record Seq2SeqConfig(
     int EmbeddingSize = 16,
     int EncoderSize = 32,
     int DecoderSize = 32,
-    Seq2SeqCell Cell = Seq2SeqCell.Gru,
+    CellKind Cell = CellKind.Gru,
     bool Bidirectional = true,
     ScoreKind? Attention = ScoreKind.Additive,
     int AttentionSize = 32,
@@ -77,12 +64,4 @@ public sealed record Seq2SeqConfig(
         if (id < 0 || id >= TargetVocab)
             throw new ArgumentOutOfRangeException(name, id, $"{name} must be a target id in [0, {TargetVocab}) but is {id}");
     }
-
-    internal static IRecurrentCell CreateCell(Seq2SeqCell cell, int inputSize, int hiddenSize, Random random) => cell switch
-    {
-        Seq2SeqCell.Rnn => new RnnCell(inputSize, hiddenSize, RnnActivation.Tanh, random),
-        Seq2SeqCell.Gru => new GruCell(inputSize, hiddenSize, random),
-        Seq2SeqCell.Lstm => new LstmCell(inputSize, hiddenSize, random),
-        _ => throw new ArgumentOutOfRangeException(nameof(cell), cell, "unknown cell"),
-    };
 }

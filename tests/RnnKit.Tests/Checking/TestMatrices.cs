@@ -15,8 +15,9 @@ internal static class TestMatrices
     /// <summary>Σ a ⊙ b, the linear loss L = Σ y·dy whose gradient with respect to y is dy.</summary>
     public static double Dot(Matrix<double> a, Matrix<double> b) => a.PointwiseMultiply(b).Enumerate().Sum();
 
+    /// <summary>A cell named as PyTorch names it ("rnn_tanh", "lstm", …).</summary>
     public static IRecurrentCell Cell(string kind, int inputSize, int hiddenSize, int seed) =>
-        RecurrentCells.Create(kind, inputSize, hiddenSize, seed);
+        RecurrentCells.Create(CellKinds.Parse(kind), inputSize, hiddenSize, seed);
 
     /// <summary>A random state for <paramref name="cell"/> (with c for an LSTM).</summary>
     public static RecurrentState State(IRecurrentCell cell, int batch, Random random) =>

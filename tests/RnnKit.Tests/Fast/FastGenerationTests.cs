@@ -7,7 +7,7 @@ namespace RnnKit.Tests.Fast;
 public class FastGenerationTests
 {
     private static FastLanguageModel Model(string cell, int vocabulary = 7, int hidden = 6) =>
-        new(new FastLanguageModelConfig { Cell = cell, Vocabulary = vocabulary, HiddenSize = hidden, Seed = 3 });
+        new(new FastLanguageModelConfig { Cell = CellKinds.Parse(cell), Vocabulary = vocabulary, HiddenSize = hidden, Seed = 3 });
 
     private static readonly int[] Tokens = [1, 4, 0, 6, 2, 2, 5, 3];
 
@@ -123,7 +123,7 @@ public class FastGenerationTests
         var (inputs, targets) = HelloWorldTask.Minibatch();
         const int steps = HelloWorldTask.Steps, batch = HelloWorldTask.Batch;
         var alphabet = HelloWorldTask.Alphabet;
-        var model = new FastLanguageModel(new FastLanguageModelConfig { Cell = "lstm", Vocabulary = alphabet.Length, HiddenSize = 24 });
+        var model = new FastLanguageModel(new FastLanguageModelConfig { Cell = CellKind.Lstm, Vocabulary = alphabet.Length, HiddenSize = 24 });
         var trainer = new FastTrainer(model, new FastAdamConfig { LearningRate = 0.02f });
         for (var i = 0; i < 150; i++)
             trainer.Step(inputs, targets, steps, batch);

@@ -13,7 +13,7 @@ public class FastTrainerTests
     {
         var (inputs, targets) = HelloWorldTask.Minibatch();
         const int steps = HelloWorldTask.Steps, batch = HelloWorldTask.Batch;
-        var trainer = new FastTrainer(new FastLanguageModel(new FastLanguageModelConfig { Cell = cell, Vocabulary = HelloWorldTask.Alphabet.Length, HiddenSize = 24 }),
+        var trainer = new FastTrainer(new FastLanguageModel(new FastLanguageModelConfig { Cell = CellKinds.Parse(cell), Vocabulary = HelloWorldTask.Alphabet.Length, HiddenSize = 24 }),
             new FastAdamConfig { LearningRate = 0.02f });
 
         var first = trainer.Step(inputs, targets, steps, batch).Loss;

@@ -14,7 +14,7 @@ public class PyTorchLayoutTests
     {
         var random = new Random(101);
         var original = TestMatrices.Cell(kind, 3, 4, seed: 102);
-        var copy = PyTorchLayout.CreateCell(kind, PyTorchLayout.Export(original));
+        var copy = PyTorchLayout.CreateCell(CellKinds.Parse(kind), PyTorchLayout.Export(original));
         var xs = TestMatrices.Sequence(3, 3, 2, random);
         var a = new RecurrentLayer(original).Forward(xs).Output;
         var b = new RecurrentLayer(copy).Forward(xs).Output;
@@ -29,7 +29,7 @@ public class PyTorchLayoutTests
         var weightIh = Matrix<double>.Build.Dense(4 * hidden, input, (row, _) => row / hidden); // gate k's rows hold k
         var weights = new PyTorchWeights(weightIh, Matrix<double>.Build.Dense(4 * hidden, hidden),
             Vector<double>.Build.Dense(4 * hidden, k => k), Vector<double>.Build.Dense(4 * hidden, 1.0));
-        var cell = (LstmCell)PyTorchLayout.CreateCell("lstm", weights);
+        var cell = (LstmCell)PyTorchLayout.CreateCell(CellKind.Lstm, weights);
         Assert.Equal(0.0, cell.InputGate.Wx.Value[0, 0]);
         Assert.Equal(1.0, cell.ForgetGate.Wx.Value[1, 0]);
         Assert.Equal(2.0, cell.Candidate.Wx.Value[0, 0]);

@@ -8,22 +8,22 @@ public class DecoderTests
     private const int Batch = 2;
     private const int Positions = 3;
 
-    public static TheoryData<Seq2SeqCell, bool> Cases => new()
+    public static TheoryData<CellKind, bool> Cases => new()
     {
-        { Seq2SeqCell.Gru, true },
-        { Seq2SeqCell.Lstm, true },
-        { Seq2SeqCell.Rnn, false },
-        { Seq2SeqCell.Lstm, false },
+        { CellKind.Gru, true },
+        { CellKind.Lstm, true },
+        { CellKind.RnnTanh, false },
+        { CellKind.Lstm, false },
     };
 
-    private static Seq2SeqConfig Config(Seq2SeqCell cell, bool attention) => new(
+    private static Seq2SeqConfig Config(CellKind cell, bool attention) => new(
         SourceVocab: 4, TargetVocab: 5, StartToken: 4, EndToken: 3, EmbeddingSize: 3, EncoderSize: 2, DecoderSize: 4,
         Cell: cell, Attention: attention ? ScoreKind.Additive : null, AttentionSize: 3);
 
     /// <summary>One decoder step: every weight, z⟨t−1⟩ (and c⟨t−1⟩), every h_i or the summary, against finite differences.</summary>
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Step_backward_matches_finite_differences(Seq2SeqCell cell, bool attention)
+    public void Step_backward_matches_finite_differences(CellKind cell, bool attention)
     {
         var config = Config(cell, attention);
         var random = new Random(4);
@@ -37,7 +37,7 @@ public class DecoderTests
         var dH = CellInit.Uniform(config.DecoderSize, Batch, 1, random);
         var dC = CellInit.Uniform(config.DecoderSize, Batch, 1, random);
         int[] previous = [4, 1];
-        var lstm = cell == Seq2SeqCell.Lstm;
+        var lstm = cell == CellKind.Lstm;
 
         (DecoderStepOutput, DecoderStepCache) Run() => decoder.Step(previous,
             new RecurrentState(z.Value, lstm ? c.Value : null), new EncoderOutput(hs.Select(h => h.Value).ToList(), summary.Value));
@@ -69,7 +69,7 @@ public class DecoderTests
     [Fact]
     public void Bridge_backward_matches_finite_differences()
     {
-        var config = Config(Seq2SeqCell.Gru, attention: true);
+        var config = Config(CellKind.Gru, attention: true);
         var random = new Random(9);
         var decoder = new Decoder(config, random);
         var summary = new Parameter("summary", CellInit.Uniform(config.KeySize, Batch, 1, random));
@@ -86,7 +86,7 @@ public class DecoderTests
     [Fact]
     public void Shape_mismatches_name_both_shapes()
     {
-        var config = Config(Seq2SeqCell.Gru, attention: true);
+        var config = Config(CellKind.Gru, attention: true);
         var decoder = new Decoder(config, new Random(0));
         var encoder = new EncoderOutput([Matrix<double>.Build.Dense(config.KeySize, 2)], Matrix<double>.Build.Dense(config.KeySize, 2));
 
@@ -109,7 +109,7 @@ public class DecoderTests
     [Fact]
     public void Bad_configuration_names_the_field()
     {
-        var ok = Config(Seq2SeqCell.Gru, attention: true);
+        var ok = Config(CellKind.Gru, attention: true);
         Assert.Contains("EndToken", Assert.Throws<ArgumentOutOfRangeException>(() => new Seq2SeqModel(ok with { EndToken = 9 })).Message);
         Assert.Contains("ContextIntoInput", Assert.Throws<ArgumentException>(() =>
             new Seq2SeqModel(ok with { ContextIntoInput = false, ContextIntoOutput = false })).Message);

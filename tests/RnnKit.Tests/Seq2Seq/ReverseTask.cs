@@ -18,7 +18,7 @@ public sealed class ReverseTask(int symbols, int length, int seed)
 
     public Seq2SeqConfig Config(ScoreKind? attention = ScoreKind.Additive) => new(
         SourceVocab: Symbols, TargetVocab: Symbols + 2, StartToken: Start, EndToken: End,
-        EmbeddingSize: 8, EncoderSize: 16, DecoderSize: 16, Cell: Seq2SeqCell.Gru, Bidirectional: true,
+        EmbeddingSize: 8, EncoderSize: 16, DecoderSize: 16, Cell: CellKind.Gru, Bidirectional: true,
         Attention: attention, AttentionSize: 16, Seed: 1);
 
     /// <summary>A random batch, time-major: source [Length][batch] and its reversal.</summary>

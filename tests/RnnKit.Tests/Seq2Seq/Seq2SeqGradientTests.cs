@@ -13,11 +13,11 @@ public class Seq2SeqGradientTests
             EmbeddingSize: 3, EncoderSize: 2, DecoderSize: 4, AttentionSize: 3, Seed: 2);
         return name switch
         {
-            "gru-bi-additive" => small with { Cell = Seq2SeqCell.Gru, Attention = ScoreKind.Additive },
-            "lstm-uni-bilinear-input-only" => small with { Cell = Seq2SeqCell.Lstm, Bidirectional = false, Attention = ScoreKind.Bilinear, ContextIntoOutput = false },
-            "rnn-bi-dot-output-only" => small with { Cell = Seq2SeqCell.Rnn, Attention = ScoreKind.Dot, ContextIntoInput = false },
+            "gru-bi-additive" => small with { Cell = CellKind.Gru, Attention = ScoreKind.Additive },
+            "lstm-uni-bilinear-input-only" => small with { Cell = CellKind.Lstm, Bidirectional = false, Attention = ScoreKind.Bilinear, ContextIntoOutput = false },
+            "rnn-bi-dot-output-only" => small with { Cell = CellKind.RnnTanh, Attention = ScoreKind.Dot, ContextIntoInput = false },
             "gru-uni-plain" => small with { Bidirectional = false, Attention = null },
-            "lstm-bi-cosine" => small with { Cell = Seq2SeqCell.Lstm, Attention = ScoreKind.Cosine },
+            "lstm-bi-cosine" => small with { Cell = CellKind.Lstm, Attention = ScoreKind.Cosine },
             "gru-bi-scaled-dot" => small with { Attention = ScoreKind.ScaledDot },
             _ => throw new ArgumentException(name),
         };

@@ -54,7 +54,7 @@ public sealed class FastLinear : IFastModule
         if (!dX.IsEmpty && dX.Length != rows * input)
             throw new ShapeMismatchException($"dX must have shape (N, in) = ({rows}, {input}) but has {dX.Length} values");
         Sgemm.Multiply(MatrixOp.Transpose, MatrixOp.None, output, input, rows, dY, output, cache.X.Span, input, Weight.Grad, input, accumulate: true);
-        RecurrentPasses.AddColumnSums(dY, rows, output, Bias.Grad);
+        ColumnSums.AddTo(dY, rows, output, Bias.Grad);
         if (!dX.IsEmpty)
             Sgemm.Multiply(MatrixOp.None, MatrixOp.None, rows, input, output, dY, output, Weight.Value, input, dX, input);
     }

@@ -1,17 +1,38 @@
 namespace RnnKit.Fast;
 
 /// <summary>
-/// What a recurrent layer's forward pass over T steps remembers for its backward pass. The arrays are buffers a
-/// later forward may reuse (pass the old cache as <c>reuse</c>): a training step allocates nothing.
+/// What a recurrent layer's forward pass over T steps remembers for its backward pass: the input, kept by
+/// reference, and the buffers the pass wrote. The buffers are lent on: a later forward pass given this cache as
+/// <c>reuse</c> overwrites them (so a training step allocates nothing), after which this cache is no longer
+/// <see cref="IsCurrent"/> and <c>Backward</c> refuses it.
 /// </summary>
-/// <param name="Steps">T.</param>
-/// <param name="Batch">B.</param>
-/// <param name="X">The input (T, B, I), kept by reference.</param>
-/// <param name="H">h⟨0⟩…h⟨T⟩ as (T+1, B, H): slot 0 is the initial state, slots 1…T the outputs.</param>
-/// <param name="HiddenSize">H.</param>
-/// <param name="Gates">Activated gates per step (T, B, G·H).</param>
-public abstract record FastRecurrentCache(int Steps, int Batch, int HiddenSize, ReadOnlyMemory<float> X, float[] H, float[] Gates)
+public abstract record FastRecurrentCache
 {
+    private protected FastRecurrentCache(ReadOnlyMemory<float> x, RecurrentBuffers buffers)
+    {
+        X = x;
+        Buffers = buffers;
+        Generation = buffers.Generation;
+    }
+
+    /// <summary>T.</summary>
+    public int Steps => Buffers.Steps;
+
+    /// <summary>B.</summary>
+    public int Batch => Buffers.Batch;
+
+    /// <summary>H.</summary>
+    public int HiddenSize => Buffers.HiddenSize;
+
+    /// <summary>The input (T, B, I), kept by reference.</summary>
+    public ReadOnlyMemory<float> X { get; }
+
+    /// <summary>h⟨0⟩…h⟨T⟩ as (T+1, B, H): slot 0 is the initial state, slots 1…T the outputs.</summary>
+    public float[] H => Buffers.H;
+
+    /// <summary>Activated gates per step (T, B, G·H).</summary>
+    public float[] Gates => Buffers.Gates;
+
     /// <summary>The outputs y⟨1⟩…y⟨T⟩ = h⟨1⟩…h⟨T⟩ as (T, B, H).</summary>
     public ReadOnlyMemory<float> Output => new(H, Batch * HiddenSize, Steps * Batch * HiddenSize);
 
@@ -21,8 +42,12 @@ public abstract record FastRecurrentCache(int Steps, int Batch, int HiddenSize, 
     /// <summary>h⟨T⟩ (B, H).</summary>
     public ReadOnlySpan<float> FinalH => new(H, Steps * Batch * HiddenSize, Batch * HiddenSize);
 
-    /// <summary>Packed weights and backward buffers, handed on to the next pass that reuses this cache.</summary>
-    internal RecurrentWorkspace Workspace { get; init; } = new();
+    /// <summary>False once a later forward pass has reused (overwritten) this cache's buffers.</summary>
+    public bool IsCurrent => Generation == Buffers.Generation;
 
-    internal bool Fits(int steps, int batch, int hiddenSize) => Steps == steps && Batch == batch && HiddenSize == hiddenSize;
+    /// <summary>The storage this pass wrote, shared with every later pass that reuses this cache.</summary>
+    internal RecurrentBuffers Buffers { get; }
+
+    /// <summary>The <see cref="RecurrentBuffers.Generation"/> this pass wrote.</summary>
+    private int Generation { get; }
 }

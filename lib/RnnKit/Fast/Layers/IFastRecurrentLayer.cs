@@ -3,8 +3,8 @@ namespace RnnKit.Fast;
 /// <summary>A batched float32 recurrent layer over whole sequences (T, B, features), trained by full BPTT.</summary>
 public interface IFastRecurrentLayer : IFastModule
 {
-    /// <summary>"lstm", "gru" or "rnn".</summary>
-    string Kind { get; }
+    /// <summary>The cell: <see cref="CellKind.Lstm"/>, <see cref="CellKind.Gru"/> or <see cref="CellKind.RnnTanh"/>.</summary>
+    CellKind Kind { get; }
 
     RecurrentWeights Weights { get; }
 

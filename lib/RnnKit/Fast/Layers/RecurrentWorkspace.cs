@@ -1,7 +1,7 @@
 namespace RnnKit.Fast;
 
 /// <summary>
-/// Scratch storage of one recurrent pass, kept with its cache so the next pass reuses it: the packed recurrent
+/// Scratch storage of the backward pass, kept with the forward buffers so the next pass reuses it: the packed recurrent
 /// weights and the backward buffers. Holds no values that outlive a forward/backward pair.
 /// </summary>
 internal sealed class RecurrentWorkspace

@@ -73,7 +73,7 @@ public static class ScratchConversion
     {
         ArgumentNullException.ThrowIfNull(cell);
         if (cell.Activation != RnnActivation.Tanh)
-            throw new NotSupportedException($"the fast RNN is tanh only; this cell is {cell.Kind}");
+            throw new NotSupportedException($"the fast RNN is tanh only; this cell is {cell.Kind.Name()}");
         var fast = new FastRnn(cell.InputSize, cell.HiddenSize);
         Array.Clear(fast.Weights.BiasHh.Value);
         CopyGateIn(cell.Gate, 0, fast.Weights);

@@ -24,10 +24,10 @@ public sealed class FastLanguageModel : IFastModule
         Embedding = new FastEmbedding(v, h, random);
         Recurrent = config.Cell switch
         {
-            "lstm" => new FastLstm(h, h, random),
-            "gru" => new FastGru(h, h, random),
-            "rnn" => new FastRnn(h, h, random),
-            _ => throw new ArgumentException($"unknown cell '{config.Cell}'; expected one of {string.Join(", ", FastLanguageModelConfig.Cells)}", nameof(config)),
+            CellKind.Lstm => new FastLstm(h, h, random),
+            CellKind.Gru => new FastGru(h, h, random),
+            CellKind.RnnTanh => new FastRnn(h, h, random),
+            _ => throw new ArgumentException($"the fast layer has no {config.Cell.Name()} cell; expected one of {string.Join(", ", FastLanguageModelConfig.Cells.Select(CellKinds.Name))}", nameof(config)),
         };
         Output = new FastLinear(h, v, random);
     }

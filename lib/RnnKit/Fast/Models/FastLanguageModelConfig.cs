@@ -3,8 +3,8 @@ namespace RnnKit.Fast;
 /// <summary>A character (or token) language model: embedding → one recurrent layer → linear to the vocabulary.</summary>
 public sealed record FastLanguageModelConfig
 {
-    /// <summary>"lstm", "gru" or "rnn" (tanh).</summary>
-    public string Cell { get; init; } = "lstm";
+    /// <summary>The recurrent layer: <see cref="CellKind.Lstm"/>, <see cref="CellKind.Gru"/> or <see cref="CellKind.RnnTanh"/>.</summary>
+    public CellKind Cell { get; init; } = CellKind.Lstm;
 
     /// <summary>V: number of distinct tokens (65 characters in tiny Shakespeare).</summary>
     public int Vocabulary { get; init; } = 65;
@@ -15,6 +15,6 @@ public sealed record FastLanguageModelConfig
     /// <summary>Seed of the weight initialisation.</summary>
     public int Seed { get; init; }
 
-    /// <summary>The cells this model can use, for messages and command-line checks.</summary>
-    public static IReadOnlyList<string> Cells { get; } = ["lstm", "gru", "rnn"];
+    /// <summary>The cells the fast layer has (no ReLU RNN), for messages and command-line checks.</summary>
+    public static IReadOnlyList<CellKind> Cells { get; } = [CellKind.Lstm, CellKind.Gru, CellKind.RnnTanh];
 }
