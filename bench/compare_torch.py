@@ -5,11 +5,15 @@ One training step (the same definition on both sides, see `rnnkit help bench`):
     embedding lookup -> recurrent layer -> linear to the vocabulary -> softmax cross-entropy -> backward
     -> clip the global gradient norm at 5 -> Adam update, on random token ids, after warm-up.
 
-Both peers get the same two cores: PyTorch through torch.set_num_threads(2), RnnKit through `--threads 2`.
+Both peers get the same cores: PyTorch through torch.set_num_threads(N), RnnKit through `--threads N` (or, with
+`--rnnkit-threads auto`, the count each model chooses). PyTorch runs with OpenBLAS's native kernels for this CPU:
+the script drops OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE from its environment before loading torch (a machine that
+sets OPENBLAS_CORETYPE=Haswell on a newer CPU slows PyTorch by 15–30 %), so the peer is at its best.
 The machine may be shared, so the two are measured alternately, in several rounds, and each figure is the
 median over its rounds (and within a round, the median of five timed repeats).
 
-Usage: /usr/bin/python3 bench/compare_torch.py [--seconds 3] [--rounds 3] [--threads 2] [--out bench/results.md]
+Usage: /usr/bin/python3 bench/compare_torch.py [--seconds 3] [--rounds 3] [--threads 2] [--rnnkit-threads auto|N]
+                                              [--out bench/results.md]
 """
 import argparse
 import datetime
@@ -22,9 +26,15 @@ import sys
 import time
 from pathlib import Path
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+# OpenBLAS picks its kernels when torch loads it: drop the overrides first (re-running this script without them).
+OPENBLAS_OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+if any(name in os.environ for name in OPENBLAS_OVERRIDES):
+    os.execve(sys.executable, [sys.executable, *sys.argv],
+              {k: v for k, v in os.environ.items() if k not in OPENBLAS_OVERRIDES})
+
+import torch  # noqa: E402  (after the environment is settled)
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 CLIP_NORM = 5.0
@@ -81,7 +91,9 @@ def rnnkit_ms_per_step(cell, vocab, hidden, batch, steps, seconds, threads):
     """Runs `rnnkit bench --json` (built once, Release) and returns its ms_per_step."""
     dll = REPO / "lib/RnnKit.Cli/bin/Release/net10.0/RnnKit.Cli.dll"
     args = ["dotnet", str(dll), "bench", "--cell", cell, "--vocab", str(vocab), "--hidden", str(hidden),
-            "--batch", str(batch), "--steps", str(steps), "--seconds", str(seconds), "--threads", str(threads), "--json"]
+            "--batch", str(batch), "--steps", str(steps), "--seconds", str(seconds), "--json"]
+    if threads != "auto":
+        args += ["--threads", str(threads)]
     result = subprocess.run(args, capture_output=True, text=True, check=True)
     line = json.loads(result.stdout.strip().splitlines()[-1])
     return line["ms_per_step"]
@@ -97,10 +109,14 @@ def main():
     parser.add_argument("--seconds", type=float, default=3.0, help="timed budget per measurement (default 3)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per configuration (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="cores for each peer (default 2)")
+    parser.add_argument("--rnnkit-threads", default=None,
+                        help="RnnKit's threads: a number, or auto for the model's own choice (default: --threads)")
     parser.add_argument("--out", default=str(REPO / "bench/results.md"), help="markdown report (default bench/results.md)")
     options = parser.parse_args()
 
     torch.set_num_threads(options.threads)
+    if options.rnnkit_threads is None:
+        options.rnnkit_threads = str(options.threads)
     build_rnnkit()
     rows = []
     for cell, vocab, hidden, batch, steps, goal in CONFIGS:
@@ -112,7 +128,7 @@ def main():
                 peers.reverse()
             for name, samples in peers:
                 if name == "rnnkit":
-                    samples.append(rnnkit_ms_per_step(cell, vocab, hidden, batch, steps, options.seconds, options.threads))
+                    samples.append(rnnkit_ms_per_step(cell, vocab, hidden, batch, steps, options.seconds, options.rnnkit_threads))
                 else:
                     samples.append(torch_ms_per_step(cell, vocab, hidden, batch, steps, options.seconds))
         tokens = batch * steps
@@ -144,11 +160,13 @@ def render(rows, options):
         "# RnnKit fast layer vs PyTorch: training-step throughput",
         "",
         f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by `/usr/bin/python3 bench/compare_torch.py "
-        f"--seconds {options.seconds:g} --rounds {options.rounds} --threads {options.threads}`.",
+        f"--seconds {options.seconds:g} --rounds {options.rounds} --threads {options.threads}"
+        f"{'' if options.rnnkit_threads == str(options.threads) else ' --rnnkit-threads ' + options.rnnkit_threads}`.",
         "",
         f"- Machine: {cpu}, {os.cpu_count()} cores, load average at the end {load} (the machine is shared).",
-        f"- PyTorch {torch.__version__} (Debian python3-torch), torch.set_num_threads({options.threads}); "
-        f"RnnKit `rnnkit bench --threads {options.threads}` (.NET, Release).",
+        f"- PyTorch {torch.__version__} (Debian python3-torch), torch.set_num_threads({options.threads}), OpenBLAS's native "
+        f"kernels (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset); RnnKit `rnnkit bench "
+        f"{'(threads chosen by the model)' if options.rnnkit_threads == 'auto' else '--threads ' + options.rnnkit_threads}` (.NET, Release).",
         "- One step: embedding → recurrent layer → linear to the vocabulary → softmax cross-entropy → backward → "
         "clip global norm 5 → Adam, random token ids, after warm-up. Figures are medians over alternating rounds.",
         "",

@@ -29,7 +29,7 @@ public sealed class BenchVerb : IVerb
                             [--seconds 3] [--threads N] [--seed 0] [--json]
           One step = embedding → recurrent layer → linear → softmax cross-entropy → backward → clip norm 5 → Adam,
           on random token ids, after warm-up. Reports the median of 5 timed repeats that share --seconds.
-          --threads  cores to use (default: all)
+          --threads  threads to use, forced whatever the model's size (default: the model chooses, Parallelism.Automatic)
           --json     print one line {"cell", "vocab", "hidden", "batch", "steps", "ms_per_step", "tokens_per_second"}
         """;
 
@@ -47,25 +47,27 @@ public sealed class BenchVerb : IVerb
         var batch = a.GetInt("--batch", 32, min: 1, max: 1 << 14);
         var steps = a.GetInt("--steps", 64, min: 1, max: 1 << 16);
         var seconds = a.GetDouble("--seconds", DefaultSeconds, min: 0);
-        var threads = a.GetInt("--threads", Environment.ProcessorCount, min: 1, max: 1024);
+        int? forced = a.Has("--threads") ? a.GetInt("--threads", 1, min: 1, max: 1024) : null;
         var seed = a.GetInt("--seed", 0);
 
-        var previousDegree = Parallelism.MaxDegree;
-        Parallelism.MaxDegree = threads;
+        var previous = Parallelism.Threads;
+        Parallelism.Threads = forced;
         try
         {
-            var msPerStep = Measure(new FastLanguageModelConfig { Cell = kind, Vocabulary = vocab, HiddenSize = hidden, Seed = seed },
-                batch, steps, seconds);
+            var config = new FastLanguageModelConfig { Cell = kind, Vocabulary = vocab, HiddenSize = hidden, Seed = seed };
+            var threads = forced ?? Math.Min(Parallelism.MaxDegree,
+                Parallelism.Automatic(batch, hidden, kind.GateCount() * hidden, vocab, Environment.ProcessorCount));
+            var msPerStep = Measure(config, batch, steps, seconds);
             var tokensPerSecond = batch * steps / (msPerStep / 1000);
             if (a.Has("--json"))
                 stdout.WriteLine(Json(cell, vocab, hidden, batch, steps, msPerStep, tokensPerSecond));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{cell} vocab {vocab} hidden {hidden} batch {batch} steps {steps} ({threads} threads, {Sgemm.Kernel} kernel): {msPerStep:F2} ms/step, {tokensPerSecond:F0} tokens/s"));
+                    $"{cell} vocab {vocab} hidden {hidden} batch {batch} steps {steps} ({threads} threads{(forced is null ? ", chosen by the model" : "")}, {Sgemm.Kernel} kernel): {msPerStep:F2} ms/step, {tokensPerSecond:F0} tokens/s"));
         }
         finally
         {
-            Parallelism.MaxDegree = previousDegree;
+            Parallelism.Threads = previous;
         }
         return Task.FromResult(ExitCodes.Ok);
     }

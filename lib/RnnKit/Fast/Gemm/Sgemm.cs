@@ -2,7 +2,7 @@ namespace RnnKit.Fast;
 
 /// <summary>
 /// Single-precision matrix product C = op(A) · op(B) (+ C), row-major, cache-blocked, packed and register-tiled,
-/// with SIMD micro-kernels (<see cref="MicroKernelKind"/>) and both cores for products big enough to pay for it.
+/// with SIMD micro-kernels (<see cref="MicroKernelKind"/>) and the pass's threads for products big enough to pay for it.
 /// </summary>
 /// <remarks>
 /// Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). Each operand is a row-major span with a leading
@@ -81,7 +81,7 @@ public static unsafe partial class Sgemm
     private static void Split(MicroKernel kernel, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda,
         float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate, bool parallel)
     {
-        var parts = Math.Min(Environment.ProcessorCount, Parallelism.MaxDegree);
+        var parts = Parallelism.Degree;
         var work = (long)m * n * k;
         var splitRows = packed is not null || m >= n;
         var strip = splitRows ? kernel.Rows : kernel.Columns;
@@ -93,7 +93,7 @@ public static unsafe partial class Sgemm
         }
         var chunk = RoundUp((side + parts - 1) / parts, strip);
         nint na = (nint)a, nb = (nint)b, nc = (nint)c;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        WorkerTeam.Shared.Run(parts, part =>
         {
             var start = part * chunk;
             var size = Math.Min(chunk, side - start);

@@ -1,25 +1,27 @@
 namespace RnnKit.Fast;
 
 /// <summary>
-/// The examples of a batch are independent through the whole recurrence, so each core runs all T steps for its
-/// own slice of the batch: no synchronisation per step, one <see cref="Parallel.For(int, int, Action{int})"/> per pass.
+/// The examples of a batch are independent through the whole recurrence, so each thread of the pass runs all T
+/// steps for its own contiguous slice of the batch: no synchronisation per step, one <see cref="WorkerTeam"/> loop
+/// per pass. Every row is computed exactly as one thread would compute it (a product's row does not depend on the
+/// rows beside it), so the results do not depend on the number of slices.
 /// </summary>
 internal static class BatchChunks
 {
-    /// <summary>Fewer rows than this per core and a second thread costs more than it saves.</summary>
+    /// <summary>Fewer rows than this per thread and a second thread costs more than it saves, even when forced.</summary>
     public const int MinRowsPerChunk = 8;
 
-    /// <summary>Runs <paramref name="body"/>(start, count) over slices of [0, batch), in parallel when it pays.</summary>
+    /// <summary>Runs <paramref name="body"/>(start, count) over slices of [0, batch), one per thread of the pass.</summary>
     public static void Run(int batch, Action<int, int> body)
     {
-        var chunks = Math.Clamp(batch / MinRowsPerChunk, 1, Parallelism.MaxDegree);
+        var chunks = Math.Clamp(batch / MinRowsPerChunk, 1, Parallelism.Degree);
         if (chunks == 1)
         {
             body(0, batch);
             return;
         }
         var size = (batch + chunks - 1) / chunks;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
+        WorkerTeam.Shared.Run(chunks, chunk =>
         {
             var start = chunk * size;
             var count = Math.Min(size, batch - start);

@@ -16,6 +16,7 @@ public abstract partial class FastRecurrentLayer<TCache>
         RequireGradients(cache, dY, dX, dFinal);
         var w = Weights;
         int steps = cache.Steps, batch = cache.Batch, hidden = w.HiddenSize, width = w.GateWidth, rows = steps * batch;
+        using var threads = Parallelism.Choose(batch, hidden, width, vocabulary: 0);
         var work = cache.Buffers.Workspace;
         var dGx = RecurrentWorkspace.Ensure(ref work.DGates, rows * width);
         var dGh = SeparateHiddenGradients ? RecurrentWorkspace.Ensure(ref work.DHiddenGates, rows * width) : dGx;

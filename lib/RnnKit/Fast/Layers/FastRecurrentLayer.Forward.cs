@@ -17,6 +17,7 @@ public abstract partial class FastRecurrentLayer<TCache>
         w.RequireState(initial?.H, batch, "h0");
         if (Kind.HasCellState()) w.RequireState(initial?.C, batch, "c0");
         int hidden = w.HiddenSize, width = w.GateWidth, rows = steps * batch;
+        using var threads = Parallelism.Choose(batch, hidden, width, vocabulary: 0);
         var buffers = reuse is not null && reuse.Buffers.Fits(steps, batch, hidden)
             ? reuse.Buffers
             : NewBuffers(steps, batch, reuse?.Buffers.Workspace);

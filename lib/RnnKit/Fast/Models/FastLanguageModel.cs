@@ -48,6 +48,7 @@ public sealed class FastLanguageModel : IFastModule
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Length != steps * batch)
             throw new ShapeMismatchException($"inputs must have shape (T, B) = ({steps}, {batch}) = {steps * batch} ids but has {inputs.Length}");
+        using var threads = ChooseThreads(batch);
         var embedding = Embedding.Forward(inputs, reuse?.Embedding);
         var recurrent = Recurrent.Forward(embedding.Output, steps, batch, initial: null, reuse?.Recurrent);
         var linear = Output.Forward(recurrent.Output, steps * batch, reuse?.Linear);
@@ -63,12 +64,17 @@ public sealed class FastLanguageModel : IFastModule
         ArgumentNullException.ThrowIfNull(cache);
         var rows = cache.Steps * cache.Batch;
         var h = Config.HiddenSize;
+        using var threads = ChooseThreads(cache.Batch);
         var buffers = scratch is not null && scratch.DHidden.Length == rows * h ? scratch : new BackwardBuffers(new float[rows * h], new float[rows * h]);
         Output.Backward(cache.Linear, dLogits, buffers.DHidden);
         Recurrent.Backward(cache.Recurrent, buffers.DHidden, buffers.DEmbedding);
         Embedding.Backward(cache.Embedding, buffers.DEmbedding);
         return buffers;
     }
+
+    /// <summary>The threads of a pass over <paramref name="batch"/> sequences, chosen from the whole model's work.</summary>
+    private Parallelism.Scope ChooseThreads(int batch) =>
+        Parallelism.Choose(batch, Config.HiddenSize, Recurrent.Weights.GateWidth, Config.Vocabulary);
 
     /// <summary>∂L/∂(recurrent outputs) and ∂L/∂(embeddings), both (T·B, H); reused between steps.</summary>
     public sealed record BackwardBuffers(float[] DHidden, float[] DEmbedding);

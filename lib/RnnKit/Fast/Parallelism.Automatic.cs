@@ -1,0 +1,52 @@
+namespace RnnKit.Fast;
+
+public static partial class Parallelism
+{
+    /// <summary>
+    /// Multiply-adds per time step each thread must get before another thread pays (waking it, and both reading the
+    /// recurrent weights): an LSTM with H = 256 at batch 32 has 32·256·(4·256 + 65) ≈ 8.9 M, worth two threads; the
+    /// lessons' models (H ≤ 64, batch ≤ 32) have well under 1 M and run on one.
+    /// </summary>
+    public const long MinWorkPerThread = 3_000_000;
+
+    /// <summary>Batch rows each thread must get, so its per-step product stays a real matrix product.</summary>
+    public const int MinRowsPerThread = 16;
+
+    /// <summary>
+    /// The threads a recurrent model chooses on a machine with <paramref name="cores"/> cores: enough that each gets
+    /// <see cref="MinWorkPerThread"/> multiply-adds per step — batch · H · (G·H + V), the recurrent product and the
+    /// output layer — and <see cref="MinRowsPerThread"/> rows of the batch; never more than the cores, at least one.
+    /// </summary>
+    /// <param name="batch">B.</param>
+    /// <param name="hiddenSize">H.</param>
+    /// <param name="gateWidth">G·H (4H for the LSTM, 3H for the GRU, H for the RNN).</param>
+    /// <param name="vocabulary">V of the output layer, 0 for a recurrent layer alone.</param>
+    /// <param name="cores">The cores of the machine (a parameter so that tests can ask for other machines).</param>
+    public static int Automatic(int batch, int hiddenSize, int gateWidth, int vocabulary, int cores)
+    {
+        var work = (long)batch * hiddenSize * (gateWidth + vocabulary);
+        var byWork = work / MinWorkPerThread;
+        var byRows = batch / MinRowsPerThread;
+        return (int)Math.Max(1, Math.Min(Math.Min(byWork, byRows), cores));
+    }
+
+    /// <summary>
+    /// Runs a model's pass with its thread count: <see cref="Threads"/> when forced, else <see cref="Automatic"/> on
+    /// this machine capped by <see cref="MaxDegree"/>. Inside a pass that already chose (a layer inside a model), the
+    /// outer choice stands.
+    /// </summary>
+    internal static Scope Choose(int batch, int hiddenSize, int gateWidth, int vocabulary)
+    {
+        if (t_degree > 0) return new Scope(t_degree);
+        var threads = Threads ?? Math.Min(MaxDegree, Automatic(batch, hiddenSize, gateWidth, vocabulary, Environment.ProcessorCount));
+        var outer = t_degree;
+        t_degree = threads;
+        return new Scope(outer);
+    }
+
+    /// <summary>Puts the thread count of the enclosing pass back when the pass ends.</summary>
+    internal readonly struct Scope(int outer) : IDisposable
+    {
+        public void Dispose() => t_degree = outer;
+    }
+}

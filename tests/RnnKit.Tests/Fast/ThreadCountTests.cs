@@ -1,0 +1,74 @@
+using RnnKit.Fast;
+using Xunit;
+
+namespace RnnKit.Tests.Fast;
+
+/// <summary>
+/// A lesson prints the same numbers on a 2-core and a 16-core laptop: training on 1, 2 and 3 threads gives the same
+/// weights to the last bit. The sizes split the batch into 2 and 3 slices (B = 24) and make the big products
+/// (T·B = 240 rows) split across threads too.
+/// </summary>
+public class ThreadCountTests
+{
+    private const int Steps = 10, Batch = 24, Vocabulary = 30, Hidden = 48, TrainingSteps = 3;
+
+    [Theory]
+    [InlineData("lstm")]
+    [InlineData("gru")]
+    [InlineData("rnn")]
+    public void Training_gives_the_same_bits_on_1_2_and_3_threads(string cell)
+    {
+        var one = TrainedWeights(cell, threads: 1);
+        Assert.Equal(one, TrainedWeights(cell, threads: 2));
+        Assert.Equal(one, TrainedWeights(cell, threads: 3));
+    }
+
+    [Fact]
+    public void A_layer_alone_gives_the_same_outputs_and_gradients_on_1_2_and_3_threads()
+    {
+        var one = LayerRun(threads: 1);
+        Assert.Equal(one, LayerRun(threads: 2));
+        Assert.Equal(one, LayerRun(threads: 3));
+    }
+
+    /// <summary>Every parameter's value after a few Adam steps, as raw bits.</summary>
+    private static uint[] TrainedWeights(string cell, int threads) => WithThreads(threads, () =>
+    {
+        var model = new FastLanguageModel(new FastLanguageModelConfig { Cell = CellKinds.Parse(cell), Vocabulary = Vocabulary, HiddenSize = Hidden, Seed = 5 });
+        var trainer = new FastTrainer(model);
+        var random = new Random(6);
+        var inputs = Enumerable.Range(0, Steps * Batch).Select(_ => random.Next(Vocabulary)).ToArray();
+        var targets = Enumerable.Range(0, Steps * Batch).Select(_ => random.Next(Vocabulary)).ToArray();
+        for (var s = 0; s < TrainingSteps; s++)
+            trainer.Step(inputs, targets, Steps, Batch);
+        return Bits(model.Parameters().SelectMany(p => p.Value));
+    });
+
+    /// <summary>y, ∂x, ∂(h⟨0⟩, c⟨0⟩) and the weight gradients of one LSTM pass, as raw bits.</summary>
+    private static uint[] LayerRun(int threads) => WithThreads(threads, () =>
+    {
+        var layer = new FastLstm(Hidden, Hidden, seed: 7);
+        var random = new Random(8);
+        var x = FastAssert.Random(random, Steps * Batch * Hidden);
+        var cache = layer.Forward(x, Steps, Batch, new FastState(FastAssert.Random(random, Batch * Hidden), FastAssert.Random(random, Batch * Hidden)));
+        var dX = new float[x.Length];
+        var d0 = layer.Backward(cache, FastAssert.Random(random, Steps * Batch * Hidden), dX);
+        return Bits([.. cache.Output.ToArray(), .. dX, .. d0.H, .. d0.C!, .. layer.Parameters().SelectMany(p => p.Grad)]);
+    });
+
+    private static T WithThreads<T>(int threads, Func<T> run)
+    {
+        var previous = Parallelism.Threads;
+        Parallelism.Threads = threads;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            Parallelism.Threads = previous;
+        }
+    }
+
+    private static uint[] Bits(IEnumerable<float> values) => [.. values.Select(BitConverter.SingleToUInt32Bits)];
+}
