@@ -41,13 +41,13 @@ public sealed class JupyterKernel
         using var history = KernelHistory.Open(_options.HistoryFile, _log);
         var session = KernelSession.New();
         var handlers = new KernelHandlers(engine, server.Send, session, history, _options, _log);
-        var shellQueue = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
+        var shellQueue = Channel.CreateUnbounded<(JupyterMessage Message, long Number)>(new UnboundedChannelOptions { SingleReader = true });
 
         server.Start((channel, message) =>
         {
             switch (channel)
             {
-                case KernelChannel.Shell: shellQueue.Writer.TryWrite(message); break;
+                case KernelChannel.Shell: shellQueue.Writer.TryWrite((message, handlers.Queued())); break;
                 case KernelChannel.Control: handlers.HandleControl(message); break;
                 default: handlers.HandleStdin(message); break;
             }
@@ -76,7 +76,7 @@ public sealed class JupyterKernel
             {
                 // Requests still queued when a shutdown arrives are not run.
                 if (handlers.Shutdown.Task.IsCompleted) break;
-                await handlers.HandleShellAsync(request);
+                await handlers.HandleShellAsync(request.Message, request.Number);
             }
         });
 

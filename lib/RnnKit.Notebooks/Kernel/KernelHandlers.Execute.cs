@@ -42,6 +42,8 @@ internal sealed partial class KernelHandlers
 
         if (result.Status != CellStatus.Ok)
         {
+            if (!silent && KernelJson.Bool(request.Content, "stop_on_error", true))
+                Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _queued));
             var reply = ErrorContent(error ?? new ErrorOutput("Error", result.Error ?? "the cell failed", []));
             reply["execution_count"] = count;
             Reply(KernelChannel.Shell, request, reply);

@@ -26,13 +26,32 @@ internal sealed partial class KernelHandlers(
         send(KernelChannel.IoPub, new JupyterMessage([Topic("status")], header, [], [], new JsonObject { ["execution_state"] = "starting" }, []));
     }
 
-    public async Task HandleShellAsync(JupyterMessage request)
+    /// <summary>How many shell requests have been queued (<see cref="Queued"/>); a request's number is its place.</summary>
+    private long _queued;
+
+    /// <summary>
+    /// When a cell fails with stop_on_error, the number of the last request queued at that moment: the
+    /// execute_requests queued behind the failed cell are answered "aborted" instead of run (ipykernel's behaviour,
+    /// which "Run All" relies on), while what is sent after the failure runs.
+    /// </summary>
+    private long _abortThrough;
+
+    /// <summary>Numbers a shell request as it is queued; call on the socket thread, in arrival order.</summary>
+    public long Queued() => Interlocked.Increment(ref _queued);
+
+    /// <param name="request">The request.</param>
+    /// <param name="number">Its number from <see cref="Queued"/>.</param>
+    public async Task HandleShellAsync(JupyterMessage request, long number)
     {
         PublishStatus(request, "busy");
         try
         {
             switch (request.MsgType)
             {
+                case "execute_request" when number <= Interlocked.Read(ref _abortThrough):
+                    log.WriteLine("rnnkit kernel: execute_request aborted: an earlier cell failed (stop_on_error)");
+                    Reply(KernelChannel.Shell, request, new JsonObject { ["status"] = "aborted" });
+                    break;
                 case "execute_request": await ExecuteAsync(request); break;
                 case "kernel_info_request": Reply(KernelChannel.Shell, request, KernelInfo.ReplyContent()); break;
                 case "complete_request": Complete(request); break;

@@ -95,14 +95,19 @@ public class KernelProtocolTests
         Assert.NotEmpty(error.Content["traceback"]!.AsArray());
     }
 
+    /// <summary>Sends a cell that blocks until interrupted and waits until it runs.</summary>
+    private static async Task StartBlockingCellAsync(InProcessKernel kernel, ScriptedEngine engine)
+    {
+        kernel.Client.SendShell(kernel.Client.Request("execute_request", new JsonObject { ["code"] = "block" }));
+        await engine.Blocked.Task.WaitAsync(WireClient.Patience, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task Interrupt_on_control_is_answered_while_a_cell_runs_and_the_next_cell_runs()
     {
         var engine = new ScriptedEngine();
         using var kernel = new InProcessKernel(engine);
-        var stuck = kernel.Client.Request("execute_request", new JsonObject { ["code"] = "block" });
-        kernel.Client.SendShell(stuck);
-        await engine.Blocked.Task.WaitAsync(WireClient.Patience, TestContext.Current.CancellationToken);
+        await StartBlockingCellAsync(kernel, engine);
 
         kernel.Client.SendControl(kernel.Client.Request("interrupt_request", []));
         var interruptReply = kernel.Client.ReceiveControl();
@@ -111,6 +116,25 @@ public class KernelProtocolTests
         Assert.Equal("error", Field(kernel.Client.ReceiveShell(), "status"));
 
         Assert.Equal("ok", Field(kernel.Execute("print:after").Reply, "status"));
+    }
+
+    [Fact]
+    public async Task Cells_queued_behind_a_failed_one_are_aborted_with_stop_on_error_and_later_ones_run()
+    {
+        var engine = new ScriptedEngine();
+        using var kernel = new InProcessKernel(engine);
+        await StartBlockingCellAsync(kernel, engine);
+        var queued = kernel.Client.Request("execute_request", new JsonObject { ["code"] = "print:queued" });
+        kernel.Client.SendShell(queued);
+        var tolerated = kernel.Client.Request("execute_request", new JsonObject { ["code"] = "print:runs anyway" });
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        engine.Interrupt();
+        Assert.Equal("error", Field(kernel.Client.ReceiveShell(), "status"));
+        Assert.Equal("aborted", Field(kernel.Client.ReceiveShell(), "status"));
+        kernel.Client.SendShell(tolerated);
+        Assert.Equal("ok", Field(kernel.Client.ReceiveShell(), "status"));
+        Assert.Equal(["block", "print:runs anyway"], engine.Executed);
     }
 
     [Fact]
