@@ -70,4 +70,16 @@ public sealed class ArgReader
             throw new UsageException($"{name} must be at least {min}, got {v}");
         return v;
     }
+
+    /// <summary>The longest time a <see cref="GetSeconds"/> option accepts: a day (a cell, a test — never longer).</summary>
+    public const double MaxSeconds = 24 * 3600;
+
+    /// <summary>A duration in seconds: finite, at least <paramref name="min"/>, at most <see cref="MaxSeconds"/>.</summary>
+    public TimeSpan GetSeconds(string name, double fallback, double min)
+    {
+        var v = GetDouble(name, fallback, min);
+        if (!double.IsFinite(v) || v > MaxSeconds)
+            throw new UsageException($"{name} must be at most {MaxSeconds:0} seconds (a day), got '{Get(name)}'");
+        return TimeSpan.FromSeconds(v);
+    }
 }

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>The job ran but some of its work failed: a notebook cell, an exercise, a benchmark goal.</summary>
     public const int Failed = 2;
 
+    /// <summary>Stopped by Ctrl-C (SIGINT), as shells report it; nothing half-written was put in place.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>The command line itself is wrong (unknown verb or option, missing argument).</summary>
     public const int Usage = 64;
 }

@@ -26,8 +26,9 @@ public sealed class BuildVerb : IVerb
           site from the executed copies. Progress goes to stderr. Exit 2 when a lesson fails (it is named); the
           site is still written, failed lessons show their error.
 
-          --out DIR        the site folder (default {DefaultSite}/); a site built before is replaced without --force
-          --force          write into a non-empty folder that is not a previous site
+          --out DIR        the site folder (default {DefaultSite}/); a site built before is replaced when the build
+                           ends (until then, and if it fails or is stopped, it stays as it was)
+          --force          write into a folder holding files the kit did not write (they are kept)
           --notebooks DIR  the course folder (default {DefaultNotebooks}/), with README.md as the syllabus
           --executed DIR   where the executed lessons and {CourseBuild.ReportName} go (default {DefaultExecuted}/)
           --timeout S      longest a cell may run, in seconds (default {RunOptions.DefaultCellTimeout.TotalSeconds})
@@ -45,41 +46,46 @@ public sealed class BuildVerb : IVerb
             throw new UsageException($"unexpected argument '{reader.Positionals[0]}' (the lessons come from --notebooks)");
         var outArg = reader.Get("--out", DefaultSite);
         var executedFolder = Path.GetFullPath(reader.Get("--executed", DefaultExecuted));
-        var timeout = reader.GetDouble("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 1);
+        var timeout = reader.GetSeconds("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 1);
         var lessons = LessonFiles.Find([reader.Get("--notebooks", DefaultNotebooks)]);
         using var kit = KitSettings.Use(KitOptions.Read(reader));
-        var site = PrepareSite(outArg, reader.Has("--force"));
+        var site = Path.GetFullPath(outArg);
 
-        var build = await CourseBuild.RunAsync(new CourseBuildOptions
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
         {
-            Lessons = lessons,
-            Site = site,
-            Executed = executedFolder,
-            Run = new RunOptions { CellTimeout = TimeSpan.FromSeconds(timeout) },
-            Student = reader.Has("--student"),
-            Title = reader.Get("--title"),
-        }, stderr);
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
+        CourseBuildResult build;
+        try
+        {
+            build = await CourseBuild.RunAsync(new CourseBuildOptions
+            {
+                Lessons = lessons,
+                Site = site,
+                Force = reader.Has("--force"),
+                Executed = executedFolder,
+                Run = new RunOptions { CellTimeout = timeout },
+                Student = reader.Has("--student"),
+                Title = reader.Get("--title"),
+            }, stderr, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            stderr.WriteLine($"rnnkit build: stopped; {site} is as it was before this build");
+            return ExitCodes.Interrupted;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
         var failed = build.Failures;
         stdout.WriteLine($"built {site}: {build.Reports.Count - failed.Count} of {build.Reports.Count} lessons ran cleanly " +
                          $"(lessons {build.Lessons.TotalSeconds:F1} s, total {build.Total.TotalSeconds:F1} s); report {build.ReportPath}");
         if (failed.Count == 0) return ExitCodes.Ok;
         stderr.WriteLine($"rnnkit build: {failed.Count} lesson(s) failed: {string.Join("; ", failed)}");
         return ExitCodes.Failed;
-    }
-
-    /// <summary>
-    /// The site folder: a folder holding a previous site (its marker file) is emptied and reused without --force;
-    /// any other non-empty folder needs --force, as for every --out.
-    /// </summary>
-    private static string PrepareSite(string outArg, bool force)
-    {
-        var full = Path.GetFullPath(outArg);
-        if (Directory.Exists(full) && SiteExporter.IsSite(full))
-        {
-            foreach (var file in Directory.EnumerateFiles(full)) File.Delete(file);
-            foreach (var folder in Directory.EnumerateDirectories(full)) Directory.Delete(folder, recursive: true);
-            return full;
-        }
-        return OutputFolder.Prepare(outArg, force);
     }
 }

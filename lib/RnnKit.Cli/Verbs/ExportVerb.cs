@@ -18,8 +18,8 @@ public sealed class ExportVerb : IVerb
           site reads offline from file://. A folder stands for its .ipynb files in name order.
           KaTeX is fetched once from the npm registry into ~/.cache/rnnkit (RNNKIT_CACHE to change it).
 
-          --out DIR      the site folder (must be empty or missing unless --force)
-          --force        write into a non-empty folder
+          --out DIR      the site folder: missing, empty or a site the kit wrote (replaced when the export ends)
+          --force        write into a folder holding files the kit did not write (they are kept)
           --title TEXT   the course title in every page's header
           --student      the students' site: solutions replaced by stubs, hidden tests and the outputs of
                          exercise and test cells removed
@@ -34,10 +34,11 @@ public sealed class ExportVerb : IVerb
         var files = LessonFiles.Find(reader.Positionals);
         var lessons = files.Notebooks.Select(path => new SiteLesson(Notebook.Load(path)))
             .Select(lesson => reader.Has("--student") ? lesson.ForStudents() : lesson).ToList();
-        var folder = OutputFolder.Prepare(outArg, reader.Has("--force"));
+        using var site = SiteTarget.Open(outArg, reader.Has("--force"), reader.Positionals);
         var options = new SiteOptions { SyllabusPath = files.Syllabus };
         if (reader.Get("--title") is { } title) options = options with { Title = title };
-        var report = await SiteExporter.ExportAsync(lessons, folder, options);
+        var report = await SiteExporter.ExportAsync(lessons, site.Staging, options) with { Folder = site.Folder };
+        site.Commit();
         stdout.WriteLine($"exported {report.Pages.Count - 1} lessons ({report.Formulas} formulas, {report.Charts} charts) " +
                          $"to {report.Folder} in {report.Elapsed.TotalSeconds:F2} s");
         return ExitCodes.Ok;

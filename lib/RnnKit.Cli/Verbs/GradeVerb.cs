@@ -43,10 +43,10 @@ public sealed class GradeVerb : IVerb
         if (reader.Positionals.Count == 0)
             throw new UsageException("give at least one submitted notebook or folder");
         var source = reader.Get("--source") ?? throw new UsageException("--source DIR (the teacher's notebooks) is required");
-        var timeout = reader.GetDouble("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
+        var timeout = reader.GetSeconds("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
         var jobs = reader.GetInt("--jobs", DefaultJobs, min: 1);
         var submissions = ClassGrading.Submissions(reader.Positionals);
-        var grader = new Grader(source, WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(timeout) });
+        var grader = new Grader(source, WorkerCommand(), new GradeOptions { CellTimeout = timeout });
         var outArg = reader.Get("--out");
         var outFolder = outArg is null ? Directory.CreateDirectory(DefaultOut).FullName : OutputFolder.Prepare(outArg, reader.Has("--force"));
 

@@ -28,10 +28,10 @@ public sealed class GradeWorkerVerb : IVerb
         if (reader.Positionals.Count != 1)
             throw new UsageException("give exactly one grading notebook");
         var results = reader.Get("--results") ?? throw new UsageException("--results FILE is required");
-        var timeout = reader.GetDouble("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
+        var timeout = reader.GetSeconds("--timeout", new GradeOptions().CellTimeout.TotalSeconds, min: 0.001);
         var notebook = Notebook.Load(reader.Positionals[0]);
         await using var writer = new StreamWriter(new FileStream(results, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
-        await GradingSession.RunAsync(notebook, TimeSpan.FromSeconds(timeout), reader.Get("--cwd"), writer);
+        await GradingSession.RunAsync(notebook, timeout, reader.Get("--cwd"), writer);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grade-worker: ran {notebook.CodeCells.Count()} code cells"));
         return ExitCodes.Ok;
     }

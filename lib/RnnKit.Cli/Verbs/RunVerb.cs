@@ -39,16 +39,18 @@ public sealed class RunVerb : IVerb
             throw new UsageException("give at least one notebook or folder");
         var notebooks = Inputs(reader.Positionals);
         using var kit = KitSettings.Use(KitOptions.Read(reader));
-        var timeout = reader.GetDouble("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 0.001);
+        var timeout = reader.GetSeconds("--timeout", RunOptions.DefaultCellTimeout.TotalSeconds, min: 0.001);
         var options = new RunOptions
         {
-            CellTimeout = TimeSpan.FromSeconds(timeout),
+            CellTimeout = timeout,
             ContinueOnError = reader.Has("--continue-on-error"),
         };
         var outArg = reader.Get("--out");
         var outFolder = outArg is null
             ? Directory.CreateDirectory(DefaultOut).FullName
             : OutputFolder.Prepare(outArg, reader.Has("--force"));
+        if (notebooks.FirstOrDefault(n => Path.GetDirectoryName(Path.GetFullPath(n)) == outFolder.TrimEnd(Path.DirectorySeparatorChar)) is { } source)
+            throw new CliException($"--out {outFolder}: is the folder of {source}; its executed copy would overwrite it");
         var reportPath = reader.Get("--report");
 
         var reports = new List<NotebookReport>();

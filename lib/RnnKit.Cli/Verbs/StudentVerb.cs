@@ -25,7 +25,7 @@ public sealed class StudentVerb : IVerb
             throw new UsageException("give at least one notebook or folder");
         var outArg = reader.Get("--out") ?? throw new UsageException("--out DIR is required");
         if (StudentCopy.IsInside(outArg, reader.Positionals))
-            throw new UsageException($"--out {outArg} is inside an input folder; write the student versions somewhere else");
+            throw new UsageException($"--out {outArg} overlaps an input (is, contains or lies inside its folder); write the student versions somewhere else");
 
         var copy = StudentCopy.Plan(reader.Positionals);
         var outFolder = OutputFolder.Prepare(outArg, reader.Has("--force"));

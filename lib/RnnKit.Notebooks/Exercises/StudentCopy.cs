@@ -63,14 +63,9 @@ public sealed class StudentCopy
         return lines;
     }
 
-    /// <summary>True when <paramref name="folder"/> is one of the input folders or inside one (it would copy itself).</summary>
-    public static bool IsInside(string folder, IEnumerable<string> inputs)
-    {
-        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return inputs.Where(Directory.Exists)
-            .Select(i => Path.GetFullPath(i).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
-            .Any(i => full.StartsWith(i, StringComparison.Ordinal));
-    }
+    /// <summary>True when writing into <paramref name="folder"/> could overwrite an input: it is an input's folder, lies
+    /// inside one or contains one (<see cref="NotebookFiles.Overlap"/>).</summary>
+    public static bool IsInside(string folder, IEnumerable<string> inputs) => inputs.Any(i => NotebookFiles.Overlap(folder, i));
 
     private void AddNotebook(string path, string target)
     {

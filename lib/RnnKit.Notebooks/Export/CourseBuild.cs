@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RnnKit.Notebooks.Execution;
+using RnnKit.Notebooks.Model;
 
 namespace RnnKit.Notebooks.Export;
 
@@ -9,8 +10,12 @@ public sealed record CourseBuildOptions
     /// <summary>The lessons in course order and the syllabus (<see cref="LessonFiles.Find"/> of the course folder).</summary>
     public required LessonFiles Lessons { get; init; }
 
-    /// <summary>The site folder, ready to write into.</summary>
+    /// <summary>The site folder. A previous site is replaced whole when the build finishes (<see cref="SiteTarget"/>);
+    /// until then, and if the build fails or is stopped, it stays as it was.</summary>
     public required string Site { get; init; }
+
+    /// <summary>Write the site into a folder that holds files the kit did not write (they are kept).</summary>
+    public bool Force { get; init; }
 
     /// <summary>Where the executed lessons and <see cref="CourseBuild.ReportName"/> go.</summary>
     public required string Executed { get; init; }
@@ -38,21 +43,32 @@ public sealed record CourseBuildResult(IReadOnlyList<NotebookReport> Reports, Si
 /// <summary>
 /// `rnnkit build`, the teacher's main job: runs every lesson of the course folder (each in a fresh session,
 /// stopping at its first failing cell), saves the executed copies and the run report, then exports the site from
-/// the executed copies. A lesson that fails still gets its page, which shows the error.
+/// the executed copies. A lesson that fails still gets its page, which shows the error. Nothing is destroyed: the
+/// site is put in place at the end (<see cref="SiteTarget"/>), the site and executed folders may not overlap the
+/// lessons, and one build at a time may use an executed folder (a lock file in it).
 /// </summary>
 public static class CourseBuild
 {
     public const string ReportName = "report.json";
 
+    /// <summary>The lock file a build holds in its executed folder.</summary>
+    public const string LockName = ".rnnkit-build.lock";
+
     /// <param name="options">Folders and settings.</param>
     /// <param name="log">Progress lines: each lesson as it starts and ends, each failing cell.</param>
     /// <param name="cancellationToken">Stops the cell running.</param>
-    /// <exception cref="SiteExportException">The site cannot be written.</exception>
+    /// <exception cref="NotebookInputException">The folders overlap, the site folder holds other files (without
+    /// <see cref="CourseBuildOptions.Force"/>), another build uses the executed folder, or the site cannot be written.</exception>
+    /// <exception cref="OperationCanceledException">Stopped; the previous site is untouched.</exception>
     public static async Task<CourseBuildResult> RunAsync(CourseBuildOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         var files = options.Lessons;
+        var sources = files.Notebooks.Select(n => Path.GetDirectoryName(Path.GetFullPath(n))!).Distinct().ToList();
+        if (sources.FirstOrDefault(s => NotebookFiles.Overlap(options.Executed, s)) is { } lessonFolder)
+            throw new NotebookInputException($"--executed {options.Executed}: overlaps the lessons in {lessonFolder}; the executed copies would overwrite them");
+        using var site = SiteTarget.Open(options.Site, options.Force, [.. sources, options.Executed]);
+        using var buildLock = LockExecuted(options.Executed);
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(options.Executed);
         var lessons = new List<SiteLesson>();
         var reports = new List<NotebookReport>();
         var failures = new List<string>();
@@ -71,20 +87,38 @@ public static class CourseBuild
             log.WriteLine(run.Failure is null ? $"  ok: {run.Report.Cells.Count} cells in {run.Report.Seconds:F1} s" : $"  FAILED: {run.Failure}");
             var lesson = new SiteLesson(run.Executed, run.Failure is null ? null : $"This lesson did not run cleanly: {run.Failure}");
             lessons.Add(options.Student ? lesson.ForStudents() : lesson);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         var reportPath = Path.Combine(options.Executed, ReportName);
         await File.WriteAllTextAsync(reportPath, NotebookReport.ToJson(reports), cancellationToken);
         var ran = clock.Elapsed;
 
-        SiteReport? site = null;
+        SiteReport? written = null;
         if (lessons.Count > 0)
         {
             var siteOptions = new SiteOptions { SyllabusPath = files.Syllabus };
             if (options.Title is not null) siteOptions = siteOptions with { Title = options.Title };
-            site = await SiteExporter.ExportAsync(lessons, options.Site, siteOptions, cancellationToken);
-            log.WriteLine($"exported {lessons.Count} lessons{(options.Student ? " (student version)" : "")} to {site.Folder} in {site.Elapsed.TotalSeconds:F1} s");
+            written = await SiteExporter.ExportAsync(lessons, site.Staging, siteOptions, cancellationToken);
+            site.Commit();
+            written = written with { Folder = site.Folder };
+            log.WriteLine($"exported {lessons.Count} lessons{(options.Student ? " (student version)" : "")} to {site.Folder} in {written.Elapsed.TotalSeconds:F1} s");
         }
-        return new CourseBuildResult(reports, site, reportPath, ran, clock.Elapsed, failures);
+        return new CourseBuildResult(reports, written, reportPath, ran, clock.Elapsed, failures);
+    }
+
+    /// <summary>Holds the executed folder for this build; a second build using it at the same time is refused.</summary>
+    private static FileStream LockExecuted(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, LockName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            throw new NotebookInputException($"--executed {folder}: another build is using it ({path}); wait for it, or give each build its own --executed");
+        }
     }
 
     /// <summary>Reports failing cells as they happen (synchronously, so lines stay in order).</summary>

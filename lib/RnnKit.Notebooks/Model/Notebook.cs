@@ -38,12 +38,19 @@ public sealed class Notebook
         }
     }
 
+    /// <summary>UTF-8 that refuses invalid bytes instead of turning them into U+FFFD.</summary>
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static Notebook Load(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = File.ReadAllText(path, StrictUtf8);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new NotebookFormatException($"{path}: not UTF-8 text (byte {e.Index} cannot be decoded); .ipynb files are UTF-8", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

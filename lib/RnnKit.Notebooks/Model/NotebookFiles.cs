@@ -53,6 +53,21 @@ public static class NotebookFiles
         return found;
     }
 
+    /// <summary>
+    /// True when writing into <paramref name="folder"/> (or replacing it whole) could overwrite or remove
+    /// <paramref name="source"/>: for a source folder, the folder is it, lies inside it or contains it; for a source
+    /// file, the folder contains it (its own folder included).
+    /// </summary>
+    public static bool Overlap(string folder, string source)
+    {
+        static string Full(string p) => System.IO.Path.GetFullPath(p).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
+        var target = Full(folder);
+        var from = Full(source);
+        return File.Exists(source)
+            ? from.StartsWith(target, StringComparison.Ordinal)
+            : target.StartsWith(from, StringComparison.Ordinal) || from.StartsWith(target, StringComparison.Ordinal);
+    }
+
     /// <summary>True for a .ipynb file that is a notebook of the course (not a dot-file, not an executed copy).</summary>
     public static bool IsNotebook(string path)
     {

@@ -8,6 +8,19 @@ internal static class NotebookReader
 {
     public static Notebook Read(string json, string source)
     {
+        try
+        {
+            return ReadChecked(json, source);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException)
+        {
+            // A field of a type the reader did not expect where it looked deeper: still this file's problem, named.
+            throw new NotebookFormatException($"{source}: a field has the wrong type: {e.Message}", e);
+        }
+    }
+
+    private static Notebook ReadChecked(string json, string source)
+    {
         JsonNode? root;
         try
         {
@@ -94,7 +107,12 @@ internal static class NotebookReader
                 int? count = type == "execute_result"
                     ? (obj["execution_count"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : 0)
                     : null;
-                var displayId = obj["transient"]?["display_id"]?.GetValue<string>();
+                var displayId = obj["transient"] switch
+                {
+                    null => null,
+                    JsonObject t => OptionalText(t["display_id"], $"{where}: field 'transient.display_id'"),
+                    _ => throw new NotebookFormatException($"{where}: field 'transient' must be an object"),
+                };
                 return new DisplayOutput(data, count, displayId) { Metadata = (JsonObject?)(obj["metadata"] as JsonObject)?.DeepClone() };
             case "error":
                 var traceback = obj["traceback"] is JsonArray tb ? tb.Select(t => t?.ToString() ?? "").ToArray() : [];
@@ -110,6 +128,8 @@ internal static class NotebookReader
         node is JsonValue v && v.GetValueKind() == JsonValueKind.String
             ? v.GetValue<string>()
             : throw new NotebookFormatException($"{what} is missing or not a string");
+
+    private static string? OptionalText(JsonNode? node, string what) => node is null ? null : Text(node, what);
 
     /// <summary>nbformat's multiline string: a string, or a list of strings to concatenate.</summary>
     private static string MultilineText(JsonNode? node, string what) => node switch

@@ -81,7 +81,66 @@ public class BuildVerbTests
     }
 
     [Fact]
-    public void Build_replaces_its_own_previous_site_but_not_another_folder()
+    public void Build_replaces_its_own_previous_site_and_never_a_file_it_did_not_write()
+    {
+        var (work, lessons) = TextOnlyCourse();
+        var site = Path.Combine(work, "site");
+        string[] build = ["build", "--notebooks", lessons, "--out", site, "--executed", Path.Combine(work, "executed")];
+
+        var first = CliRunner.Run(build);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var second = CliRunner.Run(build);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.True(File.Exists(Path.Combine(site, "01-text.html")));
+
+        File.WriteAllText(Path.Combine(site, "thesis.tex"), "not the kit's");
+        var refused = CliRunner.Run(build);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("holds files the kit did not write; pass --force", refused.Stderr);
+        var forced = CliRunner.Run([.. build, "--force"]);
+        Assert.True(forced.ExitCode == 0, forced.Stderr);
+        Assert.Equal("not the kit's", File.ReadAllText(Path.Combine(site, "thesis.tex")));
+        Assert.True(File.Exists(Path.Combine(site, "01-text.html")));
+        Assert.Empty(Directory.GetDirectories(work, ".site.rnnkit-*"));
+    }
+
+    [Fact]
+    public void A_site_folder_overlapping_the_lessons_is_refused_and_the_lessons_stay()
+    {
+        var (work, lessons) = TextOnlyCourse();
+        var before = Directory.GetFiles(lessons).Select(File.ReadAllText).ToList();
+        foreach (var output in new[] { lessons, work, Path.Combine(lessons, "site") })
+        {
+            var refused = CliRunner.Run("build", "--notebooks", lessons, "--out", output, "--executed", Path.Combine(work, "executed"), "--force");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("overlaps", refused.Stderr);
+        }
+        var intoLessons = CliRunner.Run("build", "--notebooks", lessons, "--out", Path.Combine(work, "site"), "--executed", lessons);
+        Assert.Equal(1, intoLessons.ExitCode);
+        Assert.Equal(before, Directory.GetFiles(lessons).Select(File.ReadAllText).ToList());
+    }
+
+    [Fact]
+    public void A_second_build_on_the_same_executed_folder_is_refused_and_the_site_stays_as_it_was()
+    {
+        var (work, lessons) = TextOnlyCourse();
+        var site = Path.Combine(work, "site");
+        var executed = Path.Combine(work, "executed");
+        string[] build = ["build", "--notebooks", lessons, "--out", site, "--executed", executed];
+        Assert.Equal(0, CliRunner.Run(build).ExitCode);
+        var page = File.ReadAllText(Path.Combine(site, "01-text.html"));
+
+        using (new FileStream(Path.Combine(executed, Notebooks.Export.CourseBuild.LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var busy = CliRunner.Run(build);
+            Assert.Equal(1, busy.ExitCode);
+            Assert.Contains("another build is using it", busy.Stderr);
+        }
+        Assert.Equal(page, File.ReadAllText(Path.Combine(site, "01-text.html")));
+    }
+
+    /// <summary>A course of one Markdown-only lesson (nothing to run, so quick), in a fresh folder.</summary>
+    private static (string Work, string Lessons) TextOnlyCourse()
     {
         var work = Repo.TempFolder("rnnkit-rebuild");
         var lessons = Path.Combine(work, "lessons");
@@ -90,24 +149,7 @@ public class BuildVerbTests
         var onlyMarkdown = new Notebooks.Model.Notebook { Path = Path.Combine(lessons, "01-text.ipynb") };
         onlyMarkdown.Cells.Add(Notebooks.Model.Cell.Markdown("# Text only"));
         onlyMarkdown.Save(onlyMarkdown.Path);
-        var site = Path.Combine(work, "site");
-        string[] build = ["build", "--notebooks", lessons, "--out", site, "--executed", Path.Combine(work, "executed")];
-
-        var first = CliRunner.Run(build);
-        Assert.True(first.ExitCode == 0, first.Stderr);
-        File.WriteAllText(Path.Combine(site, "stale.html"), "from an older build");
-        var second = CliRunner.Run(build);
-        Assert.True(second.ExitCode == 0, second.Stderr);
-        Assert.False(File.Exists(Path.Combine(site, "stale.html")));
-        Assert.True(File.Exists(Path.Combine(site, "01-text.html")));
-
-        var other = Path.Combine(work, "other");
-        Directory.CreateDirectory(other);
-        File.WriteAllText(Path.Combine(other, "keep.txt"), "not a site");
-        var refused = CliRunner.Run(["build", "--notebooks", lessons, "--out", other]);
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("folder is not empty; pass --force", refused.Stderr);
-        Assert.Equal("not a site", File.ReadAllText(Path.Combine(other, "keep.txt")));
+        return (work, lessons);
     }
 
     [Fact]

@@ -20,18 +20,34 @@ public class ExportVerbTests
     }
 
     [Fact]
-    public void A_non_empty_out_folder_needs_force_and_is_left_alone()
+    public void A_folder_with_files_the_kit_did_not_write_needs_force_and_keeps_them()
     {
         var output = Repo.TempFolder();
         File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
         var refused = CliRunner.Run("export", FixtureSite.Lesson("01-first.ipynb"), "--out", output);
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("folder is not empty; pass --force", refused.Stderr);
+        Assert.Contains("holds files the kit did not write; pass --force", refused.Stderr);
         Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
 
         var forced = CliRunner.Run("export", FixtureSite.Lesson("01-first.ipynb"), "--out", output, "--force");
         Assert.True(forced.ExitCode == 0, forced.Stderr);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+
+        var again = CliRunner.Run("export", FixtureSite.CourseFolder, "--out", output, "--force");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(output, "01-first.html")));
+    }
+
+    [Fact]
+    public void A_site_the_kit_wrote_is_replaced_whole_without_force()
+    {
+        var output = Path.Combine(Repo.TempFolder(), "site");
+        Assert.Equal(0, CliRunner.Run("export", FixtureSite.CourseFolder, "--out", output).ExitCode);
+        var pages = Directory.GetFiles(output, "*.html").Length;
+        var one = CliRunner.Run("export", FixtureSite.Lesson("01-first.ipynb"), "--out", output);
+        Assert.True(one.ExitCode == 0, one.Stderr);
+        Assert.True(Directory.GetFiles(output, "*.html").Length < pages);
     }
 
     [Fact]

@@ -59,4 +59,17 @@ public class NotebookFilesTests
         Assert.Contains("the folder has no .ipynb notebooks",
             Assert.Throws<NotebookInputException>(() => NotebookFiles.Find([Path.Combine(root, "data")])).Message);
     }
+
+    [Fact]
+    public void A_folder_overlaps_a_source_it_is_inside_contains_or_is()
+    {
+        var root = Course();
+        var lesson = Path.Combine(root, "00-a.ipynb");
+        Assert.True(NotebookFiles.Overlap(root, root));
+        Assert.True(NotebookFiles.Overlap(Path.Combine(root, "site"), root));
+        Assert.True(NotebookFiles.Overlap(Path.GetDirectoryName(root)!, root));
+        Assert.True(NotebookFiles.Overlap(root, lesson));
+        Assert.False(NotebookFiles.Overlap(Path.Combine(root, "alice"), Path.Combine(root, "data")));
+        Assert.False(NotebookFiles.Overlap(root + "-site", root));
+    }
 }

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using RnnKit.Cli;
+using RnnKit.Notebooks.Model;
+using RnnKit.TestSupport;
+using Xunit;
+
+namespace RnnKit.Cli.Tests.Verbs;
+
+/// <summary>Ctrl-C (SIGINT) during `rnnkit build`: the build stops, exit 130, and the previous site is as it was.</summary>
+public class BuildInterruptTests
+{
+    [Fact]
+    public async Task SIGINT_during_a_build_stops_it_and_leaves_the_previous_site_intact()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGINT is a POSIX signal; on Windows Ctrl-C goes through the console");
+        var work = Repo.TempFolder("rnnkit-sigint");
+        var lessons = Directory.CreateDirectory(Path.Combine(work, "lessons")).FullName;
+        var site = Path.Combine(work, "site");
+        var executed = Path.Combine(work, "executed");
+        var text = new Notebook { Path = Path.Combine(lessons, "01-text.ipynb") };
+        text.Cells.Add(Cell.Markdown("# Text only"));
+        text.Save(text.Path);
+        Assert.Equal(0, TestSupport.Cli.Run("build", "--notebooks", lessons, "--out", site, "--executed", executed).ExitCode);
+        var before = Snapshot(site);
+
+        var spin = new Notebook { Path = Path.Combine(lessons, "02-spin.ipynb") };
+        spin.Cells.Add(Cell.Code("System.IO.File.WriteAllText(\"started\", \"\");\nlong n = 0;\nwhile (true) { n++; }"));
+        spin.Save(spin.Path);
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { typeof(VerbRunner).Assembly.Location, "build", "--notebooks", lessons, "--out", site, "--executed", executed, "--timeout", "600" })
+            psi.ArgumentList.Add(a);
+        using var build = Process.Start(psi)!;
+        var stderr = build.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var started = Path.Combine(lessons, "started");
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(started) && !build.HasExited && clock.Elapsed < TimeSpan.FromMinutes(3)) Thread.Sleep(100);
+        Assert.True(File.Exists(started), "the spinning lesson never started");
+        using (var kill = Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+
+        Assert.True(build.WaitForExit(TimeSpan.FromMinutes(1)), "the build did not stop after SIGINT");
+        var said = await stderr;
+        Assert.True(build.ExitCode == ExitCodes.Interrupted, said);
+        Assert.Contains("stopped;", said);
+        Assert.Equal(before, Snapshot(site));
+        Assert.Empty(Directory.GetDirectories(work, ".site.rnnkit-*"));
+    }
+
+    private static List<(string, string)> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(folder, f), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))))
+            .ToList();
+}
