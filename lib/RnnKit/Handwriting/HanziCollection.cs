@@ -33,6 +33,19 @@ public sealed class HanziCollection
     public HanziCharacter this[string character] => _characters.TryGetValue(character, out var c) ? c
         : throw new KeyNotFoundException($"'{character}' is not among the {Count} characters of {Source}");
 
+    /// <summary>The dataset's name in the kit's hub (npm's hanzi-writer-data 2.0.1, unpacked).</summary>
+    public const string Dataset = "hanzi-strokes";
+
+    /// <summary>
+    /// The characters of the kit's <see cref="Dataset"/>, fetched and verified by the hub the first time (13.5 MB
+    /// from the npm registry), then read from the per-user cache.
+    /// </summary>
+    /// <param name="only">When given, read only these characters.</param>
+    /// <param name="hub">The hub; the kit's by default.</param>
+    /// <param name="progress">Where to draw the download's progress bar, or null.</param>
+    public static HanziCollection FromKit(IEnumerable<string>? only = null, Data.DatasetHub? hub = null, TextWriter? progress = null) =>
+        Load((hub ?? Data.DatasetHub.ForKit()).Resolve(Dataset, progress), only);
+
     /// <summary>
     /// Reads a folder of <c>X.json</c> files or an npm tarball (<c>.tgz</c>) holding <c>package/X.json</c>. Only
     /// files whose name (without <c>.json</c>) is one character are read — the package also has package.json.
