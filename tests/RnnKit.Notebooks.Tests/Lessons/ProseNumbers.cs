@@ -66,6 +66,7 @@ internal static partial class ProseNumbers
         text = Quoted().Replace(text, " ");
         text = LinkTarget().Replace(text, " ");
         text = Reference().Replace(text, " ");
+        text = Enumeration().Replace(text, " ");
         return isTitleCell ? Title().Replace(text, "") : text;
     }
 
@@ -114,6 +115,10 @@ internal static partial class ProseNumbers
 
     [GeneratedRegex(@"(?i)\b(lessons?|exercises?|sections?|chapter|figure|§)\s*\d+(\.\d+)?(\s*(,|and|or|–|-|to)\s*\d+(\.\d+)?)*")]
     private static partial Regex Reference();
+
+    /// <summary>The number of a numbered heading or list item: "## 4. Echo state network", "3. Compare …".</summary>
+    [GeneratedRegex(@"^(\s*#+)?\s*\d+\.(?=\s)", RegexOptions.Multiline)]
+    private static partial Regex Enumeration();
 
     [GeneratedRegex(@"^#[^\n]*", RegexOptions.Multiline)]
     private static partial Regex Title();
