@@ -1,3 +1,4 @@
+using RnnKit.Notebooks.Formatting;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -58,14 +59,11 @@ public sealed record NotebookReport(string Path, string Status, double Seconds, 
                 return (JsonNode)cell;
             }).ToArray()),
         };
-        node["claims"] = new JsonArray(Claims.Select(c => (JsonNode)new JsonObject
+        node["claims"] = new JsonArray(Claims.Select(c =>
         {
-            ["index"] = c.Index,
-            ["text"] = c.Claim.Text,
-            ["measured"] = c.Claim.Measured,
-            ["condition"] = c.Claim.Condition,
-            ["held"] = c.Claim.Held,
-            ["trained"] = c.Claim.Trained,
+            var claim = new JsonObject { ["index"] = c.Index };
+            foreach (var (name, value) in ClaimMime.ToJson(c.Claim)) claim[name] = value?.DeepClone();
+            return (JsonNode)claim;
         }).ToArray());
         if (Error is not null) node["error"] = Error;
         return node;

@@ -14,15 +14,18 @@ public static class ClaimMime
 
     public static Dictionary<string, string> For(ClaimResult claim) => new(StringComparer.Ordinal)
     {
-        [Type] = new JsonObject
-        {
-            ["text"] = claim.Text,
-            ["measured"] = claim.Measured,
-            ["condition"] = claim.Condition,
-            ["held"] = claim.Held,
-            ["trained"] = claim.Trained,
-        }.ToJsonString(),
+        [Type] = ToJson(claim).ToJsonString(),
         [MimeTypes.PlainText] = claim.ToString(),
+    };
+
+    /// <summary>The claim's fields as JSON, as this output and the run report write them.</summary>
+    public static JsonObject ToJson(ClaimResult claim) => new()
+    {
+        ["text"] = claim.Text,
+        ["measured"] = claim.Measured,
+        ["condition"] = claim.Condition,
+        ["held"] = claim.Held,
+        ["trained"] = claim.Trained,
     };
 
     /// <summary>The claim in an output's data, or null when it has none (or it is not a claim object).</summary>
