@@ -1,7 +1,7 @@
-using RnnKit.Notebooks.Formatting;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RnnKit.Notebooks.Formatting;
 
 namespace RnnKit.Notebooks.Execution;
 
