@@ -18,9 +18,9 @@ public class ShortTrainingTests(ITestOutputHelper output)
     {
         var work = Repo.TempFolder("rnnkit-short");
         var report = Path.Combine(work, "report.json");
-        var cli = LessonRuns.OneAtATime(() => TestSupport.Cli.Run("run", Repo.PathOf("notebooks"), "--out", Path.Combine(work, "executed"),
-            "--report", report, "--short-training", "--claims", "report",
-            "--timeout", CourseBuild.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+        var cli = LessonRuns.OneAtATime(() => TestSupport.Cli.Run(["run", .. LessonTests.Selected is null ? [Repo.PathOf("notebooks")] : LessonTests.LessonFiles(),
+            "--out", Path.Combine(work, "executed"), "--report", report, "--short-training", "--claims", "report",
+            "--timeout", CourseBuild.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)]));
         var notebooks = File.Exists(report) ? JsonNode.Parse(File.ReadAllText(report))!["notebooks"]!.AsArray() : [];
         return (cli, notebooks);
     });
