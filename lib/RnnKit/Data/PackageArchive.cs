@@ -29,26 +29,79 @@ public static class PackageArchive
     {
         name ??= Path.GetFileName(archive);
         var found = new HashSet<Extraction>();
+        Walk(archive, kind, name, (path, entry) =>
+        {
+            foreach (var w in wanted)
+                if (Take(w, path, entry, name))
+                    found.Add(w);
+        });
+        var missing = wanted.Where(w => !found.Contains(w)).Select(w => w.Member).ToList();
+        if (missing.Count > 0)
+            throw new DatasetException($"{name} has no member {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+    }
+
+    /// <summary>
+    /// Reads, in one pass and without writing anything, every plain-file member whose path (without a leading "./")
+    /// <paramref name="wants"/> accepts: for a reader that takes a package as it is, such as a teacher's own copy of
+    /// an npm tarball.
+    /// </summary>
+    /// <param name="archive">The package file.</param>
+    /// <param name="kind">A .deb or an npm tarball.</param>
+    /// <param name="wants">Which member paths to read.</param>
+    /// <param name="read">Called with each such member's path and content; what it throws passes through unchanged.</param>
+    /// <param name="name">The package's name in messages; by default the file name.</param>
+    /// <exception cref="DatasetException">The package is damaged or truncated.</exception>
+    public static void Read(string archive, ArchiveKind kind, Func<string, bool> wants, Action<string, Stream> read, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(wants);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            Walk(archive, kind, name ?? Path.GetFileName(archive), (path, entry) =>
+            {
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile)
+                    || entry.DataStream is not { } data || !wants(path))
+                    return;
+                var content = new MemoryStream();
+                data.CopyTo(content);   // inside the walk: a decompression error here is the package's damage
+                content.Position = 0;
+                try
+                {
+                    read(path, content);
+                }
+                catch (Exception e)
+                {
+                    throw new ReaderFailure(e);
+                }
+            });
+        }
+        catch (ReaderFailure failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerException!).Throw();
+        }
+    }
+
+    /// <summary>Carries what a <see cref="Read"/> callback threw past the walk's "damaged package" handler.</summary>
+    private sealed class ReaderFailure(Exception inner) : Exception(inner.Message, inner);
+
+    /// <summary>
+    /// Visits every entry of the package's tar with its path (without "./"). A failure to read the package, also
+    /// while <paramref name="visit"/> reads an entry's data, becomes a <see cref="DatasetException"/> naming it.
+    /// </summary>
+    private static void Walk(string archive, ArchiveKind kind, string name, Action<string, TarEntry> visit)
+    {
         try
         {
             using var file = File.OpenRead(archive);
             using var tarStream = OpenTar(file, kind, name);
             using var reader = new TarReader(tarStream);
             while (reader.GetNextEntry() is { } entry)
-            {
-                var path = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
-                foreach (var w in wanted)
-                    if (Take(w, path, entry, name))
-                        found.Add(w);
-            }
+                visit(entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name, entry);
         }
-        catch (Exception e) when (e is not DatasetException)
+        catch (Exception e) when (e is not (DatasetException or ReaderFailure))
         {
             throw new DatasetException($"{name} is damaged or truncated and cannot be unpacked ({e.GetType().Name}: {e.Message})", e);
         }
-        var missing = wanted.Where(w => !found.Contains(w)).Select(w => w.Member).ToList();
-        if (missing.Count > 0)
-            throw new DatasetException($"{name} has no member {string.Join(", ", missing.Select(m => $"'{m}'"))}");
     }
 
     /// <summary>Writes <paramref name="entry"/> if <paramref name="w"/> asks for it; true when it did.</summary>

@@ -1,5 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text;
 
 namespace RnnKit.Handwriting;
@@ -74,20 +72,13 @@ public sealed class HanziCollection
         }
         else if (File.Exists(path))
         {
-            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
             try
             {
-                while (tar.GetNextEntry() is { } entry)
-                {
-                    if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
-                    var name = entry.Name.Replace('\\', '/');
-                    if (!name.StartsWith("package/", StringComparison.Ordinal) || name.IndexOf('/', "package/".Length) >= 0) continue;
-                    var stream = entry.DataStream;
-                    Add(name["package/".Length..], () => ReadAll(stream), $"{path}: {name}");
-                }
+                Data.PackageArchive.Read(path, Data.ArchiveKind.NpmTarball,
+                    name => name.StartsWith("package/", StringComparison.Ordinal) && name.IndexOf('/', "package/".Length) < 0,
+                    (name, stream) => Add(name["package/".Length..], () => ReadAll(stream), $"{path}: {name}"), path);
             }
-            catch (InvalidDataException e)
+            catch (Data.DatasetException e)
             {
                 throw new HanziFormatException($"{path}: not a gzip-compressed npm tarball: {e.Message}", e);
             }

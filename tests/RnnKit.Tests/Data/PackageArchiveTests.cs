@@ -46,6 +46,19 @@ public class PackageArchiveTests
     }
 
     [Fact]
+    public void Members_are_read_in_place_and_what_the_reader_throws_passes_through_unchanged()
+    {
+        var read = new List<string>();
+        PackageArchive.Read(PackageFixtures.PathOf("tiny-npm.tgz"), ArchiveKind.NpmTarball, path => path.StartsWith("package/data/", StringComparison.Ordinal),
+            (path, content) => read.Add($"{path} {new StreamReader(content).ReadToEnd().Length > 0}"));
+        Assert.Equal(["package/data/more/二.json True", "package/data/一.json True"], read.Order(StringComparer.Ordinal));
+
+        var error = Assert.Throws<FormatException>(() => PackageArchive.Read(PackageFixtures.PathOf("tiny-npm.tgz"), ArchiveKind.NpmTarball,
+            _ => true, (path, _) => throw new FormatException($"the reader refuses {path}")));
+        Assert.StartsWith("the reader refuses package/", error.Message);
+    }
+
+    [Fact]
     public void A_missing_member_is_named()
     {
         var e = Assert.Throws<DatasetException>(() => Extract("tiny-xz.deb", ArchiveKind.Deb, "usr/share/tiny/nope"));
