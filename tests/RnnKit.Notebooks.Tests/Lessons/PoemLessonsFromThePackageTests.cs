@@ -17,8 +17,9 @@ namespace RnnKit.Notebooks.Tests.Lessons;
 /// </summary>
 public partial class PoemLessonsFromThePackageTests(ITestOutputHelper output)
 {
+    /// <summary>Every lesson whose code reads the poems — found from the sources, so a new poem lesson is covered.</summary>
     private static readonly string[] PoemLessons =
-        ["01-language-models.ipynb", "02-the-recurrent-network.ipynb", "06-gru.ipynb", "08-text-generation.ipynb"];
+        [.. LessonTests.LessonFiles().Where(path => PoemReaders().IsMatch(File.ReadAllText(path))).Select(Path.GetFileName).OfType<string>()];
 
     private static readonly string Deb = Repo.PathOf("build", "packages", "fortunes-zh_2.98_all.deb");
 
@@ -27,12 +28,18 @@ public partial class PoemLessonsFromThePackageTests(ITestOutputHelper output)
     {
         Interop.Require(File.Exists(Deb), $"{Deb} (.ci/run gets it with apt-get download fortunes-zh)");
         Interop.Require(File.Exists("/usr/share/games/fortunes/tang300"), "fortunes-zh");
-        Assert.All(PoemLessons, lesson => Assert.Matches(PoemReaders(), File.ReadAllText(Repo.PathOf("notebooks", lesson))));
+        Assert.SkipWhen(PoemLessons.Length == 0, "no selected lesson reads the poems");
+        if (LessonTests.Selected is null)   // the pattern still finds the lessons known to read the poems
+            Assert.Superset(new HashSet<string> { "01-language-models.ipynb", "02-the-recurrent-network.ipynb", "06-gru.ipynb", "08-text-generation.ipynb" },
+                PoemLessons.ToHashSet());
         var reference = CourseBuild.Value;
 
         using var server = new LoopbackServer(File.ReadAllBytes(Deb));
         var work = Repo.TempFolder("rnnkit-poems");
         var cache = Path.Combine(work, "cache");
+        // What the lessons fetch from npm (lesson 12's strokes, …) is not this test's subject: the reference build
+        // already put it in the user's cache, so it is linked in and only the Debian poems start missing.
+        var npmData = OtherCachedData(cache);
         var executed = Path.Combine(work, "executed");
         var cli = GradeVerb.WorkerCommand();
         var run = LessonRuns.OneAtATime(() => Interop.Run(cli.FileName,
@@ -48,7 +55,8 @@ public partial class PoemLessonsFromThePackageTests(ITestOutputHelper output)
 
         Assert.True(run.ExitCode == 0, $"rnnkit run exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
         Assert.Equal(["/debian/pool/main/f/fortune-zh/fortunes-zh_2.98_all.deb"], server.Paths);
-        Assert.Equal(["song100", "tang300"], Directory.GetFileSystemEntries(cache).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["song100", "tang300"], Directory.GetFileSystemEntries(cache).Select(Path.GetFileName).OfType<string>()
+            .Except(npmData).Order(StringComparer.Ordinal));
         foreach (var lesson in PoemLessons)
         {
             var expected = Outputs(Path.Combine(reference.Executed, lesson));
@@ -57,6 +65,27 @@ public partial class PoemLessonsFromThePackageTests(ITestOutputHelper output)
             for (var i = 0; i < expected.Count; i++)
                 Assert.True(expected[i] == actual[i], $"{lesson}, code cell {i}: the outputs differ\n--- installed files:\n{expected[i]}\n--- fetched from the .deb:\n{actual[i]}");
         }
+    }
+
+    /// <summary>
+    /// Links every dataset of the user's cache other than the Debian poems into <paramref name="cache"/>; returns their names.
+    /// </summary>
+    private static List<string> OtherCachedData(string cache)
+    {
+        Directory.CreateDirectory(cache);
+        var userCache = UserCache.Datasets(RnnKit.Platform.HostSystem.Current);
+        if (!Directory.Exists(userCache)) return [];
+        var linked = new List<string>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(userCache))
+        {
+            var name = Path.GetFileName(entry);
+            if (name is "song100" or "tang300" || name.StartsWith('.')) continue;
+            var link = Path.Combine(cache, name);
+            if (Directory.Exists(entry)) Directory.CreateSymbolicLink(link, entry);
+            else File.CreateSymbolicLink(link, entry);
+            linked.Add(name);
+        }
+        return linked;
     }
 
     /// <summary>
