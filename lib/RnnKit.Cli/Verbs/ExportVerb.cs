@@ -39,7 +39,10 @@ public sealed class ExportVerb : IVerb
         if (reader.Get("--title") is { } title) options = options with { Title = title };
         var report = await SiteExporter.ExportAsync(lessons, site.Staging, options) with { Folder = site.Folder };
         site.Commit();
-        stdout.WriteLine($"exported {report.Pages.Count - 1} lessons ({report.Formulas} formulas, {report.Charts} charts) " +
+        var chinese = report.CjkCharacters > 0
+            ? $", {report.CjkCharacters} Chinese characters in {report.FontFiles} font files of {report.FontBytes / 1024.0:F0} KiB"
+            : "";
+        stdout.WriteLine($"exported {report.Pages.Count - 1} lessons ({report.Formulas} formulas, {report.Charts} charts{chinese}) " +
                          $"to {report.Folder} in {report.Elapsed.TotalSeconds:F2} s");
         return ExitCodes.Ok;
     }

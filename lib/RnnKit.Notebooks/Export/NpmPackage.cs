@@ -8,18 +8,22 @@ namespace RnnKit.Notebooks.Export;
 /// One pinned npm package, fetched as its registry tarball, checked against the registry's integrity hash
 /// (Subresource Integrity form, "sha512-BASE64") and extracted once into the cache with System.Formats.Tar.
 /// </summary>
-/// <param name="Name">The unscoped package name, e.g. "katex".</param>
+/// <param name="Name">The package name, plain ("katex") or scoped ("@fontsource/noto-sans-sc").</param>
 /// <param name="Version">The exact version.</param>
 /// <param name="Integrity">The registry's <c>dist.integrity</c> of that version.</param>
-public sealed record NpmPackage(string Name, string Version, string Integrity)
+/// <param name="Keep">Which files of the package (paths below "package/") to extract; all when null. A large package
+/// (a CJK font's 1,900 files) keeps only what the site uses.</param>
+public sealed record NpmPackage(string Name, string Version, string Integrity, Func<string, bool>? Keep = null)
 {
     private const string IntegrityPrefix = "sha512-";
     private const string TarballRoot = "package/";
     private const string CompleteMarker = ".extracted";
 
-    public string Id => $"{Name}-{Version}";
+    /// <summary>The cache's name for this version: "katex-0.19.1", "fontsource-noto-sans-sc-5.3.0" (as npm pack names it).</summary>
+    public string Id => $"{Name.TrimStart('@').Replace('/', '-')}-{Version}";
 
-    public string TarballUrl(string registry) => $"{registry.TrimEnd('/')}/{Name}/-/{Id}.tgz";
+    /// <summary>Where the registry keeps the tarball (a scoped package's file name drops the scope).</summary>
+    public string TarballUrl(string registry) => $"{registry.TrimEnd('/')}/{RnnKit.Data.NpmPackage.TarballPath(Name, Version)}";
 
     /// <summary>The folder holding the package's files (the tarball's "package/" contents), fetching if needed.</summary>
     /// <exception cref="SiteExportException">Not cached and not downloadable, or the download's hash is wrong.</exception>
@@ -38,7 +42,9 @@ public sealed record NpmPackage(string Name, string Version, string Integrity)
                 throw new SiteExportException(
                     $"{TarballUrl(source.Registry)}: the download does not match the pinned integrity {Integrity}; refusing to use it");
             Directory.CreateDirectory(npmCache);
-            await File.WriteAllBytesAsync(tarball, bytes, cancel);
+            var staging = $"{tarball}.tmp-{Guid.NewGuid():N}";   // two builds downloading at once never mix their writes
+            await File.WriteAllBytesAsync(staging, bytes, cancel);
+            File.Move(staging, tarball, overwrite: true);
         }
         Extract(bytes, folder);
         return folder;
@@ -78,6 +84,7 @@ public sealed record NpmPackage(string Name, string Version, string Integrity)
                 if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
                 if (!entry.Name.StartsWith(TarballRoot, StringComparison.Ordinal)) continue;
                 var relative = entry.Name[TarballRoot.Length..];
+                if (Keep is not null && !Keep(relative)) continue;
                 var target = Path.GetFullPath(Path.Combine(staging, relative));
                 if (!target.StartsWith(Path.GetFullPath(staging) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     throw new SiteExportException($"{Id}.tgz: entry '{entry.Name}' points outside the package");

@@ -20,6 +20,8 @@ internal static class PageLayout
             .Append("<meta name=\"generator\" content=\"rnnkit export\">\n")
             .Append("<title>").Append(Html.Escape(fullTitle)).Append("</title>\n");
         if (usesMath) page.Append("<link rel=\"stylesheet\" href=\"").Append(KatexAssets.Stylesheet).Append("\">\n");
+        if (CjkFontAssets.CjkCharacters(fullTitle).Any() || CjkFontAssets.CjkCharacters(body).Any() || CjkFontAssets.CjkCharacters(footer).Any())
+            page.Append("<link rel=\"stylesheet\" href=\"").Append(CjkFontAssets.Stylesheet).Append("\">\n");
         page.Append("<link rel=\"stylesheet\" href=\"").Append(SiteAssets.Stylesheet).Append("\">\n")
             // The site script goes first so it sees errors of the scripts after it; it starts work on DOMContentLoaded.
             .Append("<script src=\"").Append(SiteAssets.Script).Append("\"></script>\n");

@@ -62,11 +62,18 @@ public static partial class SiteExporter
         SiteAssets.CopyTo(root);
         if (formulas > 0) await KatexAssets.CopyToAsync(root, options.Assets, cancel);
         if (charts > 0) PlotlyAssets.CopyTo(root);
+        var cjk = pages.SelectMany(p => CjkFontAssets.CjkCharacters(p.Html)).ToHashSet();
+        var font = cjk.Count > 0 ? await CjkFontAssets.CopyToAsync(root, options.Assets, cjk, cancel) : (Files: 0, Bytes: 0L);
         foreach (var (name, html) in pages)
             await File.WriteAllTextAsync(Path.Combine(root, name), html, cancel);
         await File.WriteAllTextAsync(Path.Combine(root, MarkerFile), Marker(lessons), cancel);
 
-        return new SiteReport(root, pages.Select(p => p.Name).ToList(), formulas, charts, clock.Elapsed);
+        return new SiteReport(root, pages.Select(p => p.Name).ToList(), formulas, charts, clock.Elapsed)
+        {
+            CjkCharacters = cjk.Count,
+            FontFiles = font.Files,
+            FontBytes = font.Bytes,
+        };
     }
 
     /// <summary>True when <paramref name="folder"/> holds a site written by this exporter.</summary>

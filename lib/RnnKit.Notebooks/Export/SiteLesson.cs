@@ -49,4 +49,13 @@ public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
 /// <param name="Formulas">Math elements written (each becomes one KaTeX formula in the browser).</param>
 /// <param name="Charts">Plotly charts written.</param>
 /// <param name="Elapsed">Wall time of the export.</param>
-public sealed record SiteReport(string Folder, IReadOnlyList<string> Pages, int Formulas, int Charts, TimeSpan Elapsed);
+public sealed record SiteReport(string Folder, IReadOnlyList<string> Pages, int Formulas, int Charts, TimeSpan Elapsed)
+{
+    /// <summary>Distinct Chinese characters on the pages (drawn with the site's own web font).</summary>
+    public int CjkCharacters { get; init; }
+
+    /// <summary>The font files those characters needed (<see cref="CjkFontAssets"/>), and their size.</summary>
+    public int FontFiles { get; init; }
+
+    public long FontBytes { get; init; }
+}

@@ -14,7 +14,11 @@ namespace RnnKit.Notebooks.Tests.Export;
 internal static partial class SiteBrowser
 {
     /// <summary>What site.js reports for one page.</summary>
-    public sealed record PageStatus(int Formulas, int Typeset, int KatexErrors, int Charts, int Drawn, string[] Errors, string[] External);
+    /// <param name="Cjk">Distinct Chinese characters on the page.</param>
+    /// <param name="MissingGlyphs">Those drawn as the missing-glyph box.</param>
+    /// <param name="WebFontFaces">Faces of the site's Noto Sans SC loaded for them.</param>
+    public sealed record PageStatus(int Formulas, int Typeset, int KatexErrors, int Charts, int Drawn, string[] Errors, string[] External,
+        int Cjk, string[] MissingGlyphs, int WebFontFaces);
 
     /// <summary>Virtual time the pages get to load and render (virtual time runs ahead when the page is idle).</summary>
     private const int VirtualTimeBudgetMs = 60_000;
@@ -28,13 +32,21 @@ internal static partial class SiteBrowser
         var harness = Path.Combine(work, "harness.html");
         File.WriteAllText(harness, Harness.Replace("PAGES", JsonSerializer.Serialize(urls)));
 
+        // The browser sees Latin fonts only (DejaVu, when the machine has it): what a Debian machine without CJK fonts
+        // shows, whatever fonts this machine has, so Chinese text can only come from the site's own web font.
+        var fonts = Path.Combine(work, "fonts.conf");
+        File.WriteAllText(fonts, $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{Path.Combine(work, "fontconfig-cache")}</cachedir></fontconfig>
+            """);
         var result = Interop.Run(chromium,
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
             "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(work, "profile")}",
             "--allow-file-access-from-files", $"--virtual-time-budget={VirtualTimeBudgetMs}", "--dump-dom",
             new Uri(harness).AbsoluteUri,
-        ], WallClockLimit);
+        ], WallClockLimit, environment: new Dictionary<string, string> { ["FONTCONFIG_FILE"] = fonts });
 
         var match = Results().Match(result.Stdout);
         if (result.ExitCode != 0 || !match.Success)

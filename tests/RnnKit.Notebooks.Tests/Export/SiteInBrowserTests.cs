@@ -16,7 +16,8 @@ public class SiteInBrowserTests
         var chromium = Interop.RequireProgram("chromium", "Chromium (Debian package chromium)");
         var site = await FixtureSite.SiteAsync();
         var control = await BrokenSiteAsync();
-        var pages = site.Pages.Select(p => Path.Combine(site.Folder, p)).Append(control).ToList();
+        var (chinese, withoutFont) = await ChineseSiteAsync();
+        var pages = site.Pages.Select(p => Path.Combine(site.Folder, p)).Concat([control, chinese, withoutFont]).ToList();
 
         var statuses = SiteBrowser.Check(chromium, pages);
 
@@ -37,6 +38,40 @@ public class SiteInBrowserTests
         var broken = statuses[control];
         Assert.Equal((1, 1, 1, 0), (broken.Formulas, broken.KatexErrors, broken.Charts, broken.Drawn));
         Assert.Contains(broken.Errors, e => e.StartsWith("failed to load") && e.EndsWith("plotly.min.js"));
+
+        // Chinese reads as characters with the browser's CJK fonts hidden: the site's own font draws every one …
+        var good = statuses[chinese];
+        Assert.True(good.Cjk >= 20, $"the Chinese page reports {good.Cjk} distinct Chinese characters");
+        Assert.True(good.MissingGlyphs.Length == 0, $"drawn as boxes: {string.Join("", good.MissingGlyphs)}");
+        Assert.True(good.WebFontFaces > 0, "no face of the site's Noto Sans SC was loaded");
+        Assert.Empty(good.Errors);
+        // … and the check can fail: the same page without the font's stylesheet draws them all as boxes.
+        var bad = statuses[withoutFont];
+        Assert.Equal(good.Cjk, bad.MissingGlyphs.Length);
+    }
+
+    /// <summary>
+    /// A page of Chinese prose, a poem printed by a cell and a chart with a Chinese title; and a copy of the page
+    /// without the link to the font's stylesheet.
+    /// </summary>
+    private static async Task<(string Page, string WithoutFont)> ChineseSiteAsync()
+    {
+        var nb = new Notebook { Path = "chinese.ipynb" };
+        nb.Cells.Add(Cell.Markdown("# 循环神经网络\n\n循环神经网络（RNN）一次读一个字，把读过的内容记在隐藏状态里。"));
+        var poem = Cell.Code("Console.WriteLine(poem);");
+        poem.Outputs.Add(new StreamOutput("stdout", "床前明月光，疑是地上霜。\n"));
+        poem.Outputs.Add(new DisplayOutput(new Dictionary<string, string>
+            { [MimeTypes.PlotlyJson] = "{\"data\": [{\"y\": [1, 2]}], \"layout\": {\"title\": {\"text\": \"困惑度\"}}}" }));
+        nb.Cells.Add(poem);
+        var site = await SiteExporter.ExportAsync([nb], Repo.TempFolder("rnnkit-chinese"), cancel: TestContext.Current.CancellationToken);
+        Assert.True(site.FontFiles > 0 && site.FontFiles < 20, $"{site.FontFiles} font files for {site.CjkCharacters} characters");
+        var page = Path.Combine(site.Folder, "chinese.html");
+        var link = $"<link rel=\"stylesheet\" href=\"{CjkFontAssets.Stylesheet}\">";
+        var html = await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken);
+        Assert.Contains(link, html);
+        var withoutFont = Path.Combine(site.Folder, "chinese-without-font.html");
+        await File.WriteAllTextAsync(withoutFont, html.Replace(link, ""), TestContext.Current.CancellationToken);
+        return (page, withoutFont);
     }
 
     /// <summary>A page with a formula that does not parse and a chart whose plotly.js was deleted.</summary>

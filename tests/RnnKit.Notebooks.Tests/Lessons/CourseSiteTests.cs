@@ -46,14 +46,17 @@ public partial class CourseSiteTests(ITestOutputHelper output)
         foreach (var (page, s) in statuses)
         {
             var name = Path.GetFileName(page);
-            output.WriteLine($"{name}: {s.Typeset}/{s.Formulas} formulas, {s.Drawn}/{s.Charts} charts");
+            output.WriteLine($"{name}: {s.Typeset}/{s.Formulas} formulas, {s.Drawn}/{s.Charts} charts, {s.Cjk} Chinese characters");
             Assert.True(s.Errors.Length == 0, $"{name}: script errors: {string.Join("; ", s.Errors)}");
             Assert.True(s.External.Length == 0, $"{name}: requests to the network: {string.Join(", ", s.External)}");
             Assert.True(s.Typeset == s.Formulas, $"{name}: {s.Typeset} of {s.Formulas} formulas typeset");
             Assert.True(s.KatexErrors == 0, $"{name}: {s.KatexErrors} formulas KaTeX could not parse");
             Assert.True(s.Drawn == s.Charts, $"{name}: {s.Drawn} of {s.Charts} charts drawn");
+            Assert.True(s.MissingGlyphs.Length == 0,
+                $"{name}: Chinese drawn as boxes without the system's CJK fonts: {string.Join("", s.MissingGlyphs)}");
             if (name != "index.html")
             {
+                Assert.True(s.Cjk > 0, $"{name} shows no Chinese term");
                 Assert.True(s.Formulas > 0, $"{name} shows no formula");
                 Assert.True(s.Charts >= 2, $"{name} shows {s.Charts} charts");
             }
