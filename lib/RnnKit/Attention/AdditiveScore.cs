@@ -10,7 +10,8 @@ public sealed record AdditiveScoreGrads(Matrix<double> Dz, IReadOnlyList<Matrix<
     : ScoreGrads(Dz, Dhs);
 
 /// <summary>
-/// Bahdanau's additive ("concat") score, a one-hidden-layer network of z and h_i:
+/// The additive score of Bahdanau, Cho and Bengio (2015), which Luong, Pham and Manning (2015) call "concat": a
+/// one-hidden-layer network of z and h_i:
 /// <code>
 /// a_i = tanh(W1·z + W2·h_i)      (attentionSize, m)
 /// e_i = vᵀ·a_i                    (1, m)

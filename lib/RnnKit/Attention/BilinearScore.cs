@@ -9,8 +9,8 @@ public readonly record struct BilinearScoreCache(Matrix<double> Z, IReadOnlyList
 public sealed record BilinearScoreGrads(Matrix<double> Dz, IReadOnlyList<Matrix<double>> Dhs, Matrix<double> DW) : ScoreGrads(Dz, Dhs);
 
 /// <summary>
-/// Luong's "general" (bilinear) score e_i = zᵀ·W·h_i with W (querySize, keySize): a learned similarity that
-/// lets z and h_i have different sizes. With W = I it is the dot score.
+/// The "general" (bilinear) score of Luong, Pham and Manning (2015), e_i = zᵀ·W·h_i with W (querySize, keySize): a
+/// learned similarity that lets z and h_i have different sizes. With W = I it is the dot score.
 /// </summary>
 public sealed class BilinearScore : IAttentionScore
 {

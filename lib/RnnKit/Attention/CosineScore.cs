@@ -13,7 +13,8 @@ public readonly record struct CosineScoreCache(
     Matrix<double> Scores) : IScoreCache;
 
 /// <summary>
-/// Content-based score of the Neural Turing Machine: e_i = cos(z, h_i) = zᵀh_i / (‖z‖‖h_i‖), in [−1, 1]. No weights.
+/// The content-based addressing of the Neural Turing Machine (Graves, Wayne and Danihelka 2014):
+/// e_i = cos(z, h_i) = zᵀh_i / (‖z‖‖h_i‖), in [−1, 1]. No weights.
 /// The cosine of a zero vector is undefined, so a zero z or h_i column is refused with its position.
 /// </summary>
 public sealed class CosineScore : IAttentionScore

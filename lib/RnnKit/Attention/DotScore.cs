@@ -6,8 +6,9 @@ namespace RnnKit;
 public readonly record struct DotScoreCache(Matrix<double> Z, IReadOnlyList<Matrix<double>> Hs) : IScoreCache;
 
 /// <summary>
-/// Luong's "dot" score e_i = zᵀh_i (z and h_i of the same size n), optionally scaled by 1/√n (Vaswani et al.'s
-/// scaled dot product, which keeps the scores' variance near 1 when the entries have unit variance). No weights.
+/// The "dot" score of Luong, Pham and Manning (2015), e_i = zᵀh_i (z and h_i of the same size n), optionally scaled by
+/// 1/√n: the scaled dot product of Vaswani et al. (2017), which keeps the scores' variance near 1 when the entries
+/// have unit variance. No weights.
 /// </summary>
 public sealed class DotScore : IAttentionScore
 {

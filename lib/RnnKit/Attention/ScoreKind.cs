@@ -3,19 +3,19 @@ namespace RnnKit;
 /// <summary>The alignment score functions of the attention lesson.</summary>
 public enum ScoreKind
 {
-    /// <summary>zᵀh_i (Luong "dot").</summary>
+    /// <summary>zᵀh_i (Luong, Pham and Manning 2015, "dot").</summary>
     Dot,
 
-    /// <summary>zᵀh_i / √n (Vaswani et al.).</summary>
+    /// <summary>zᵀh_i / √n (Vaswani et al. 2017, the scaled dot product).</summary>
     ScaledDot,
 
-    /// <summary>cos(z, h_i) (Graves et al., Neural Turing Machines).</summary>
+    /// <summary>cos(z, h_i) (Graves, Wayne and Danihelka 2014: the Neural Turing Machine's content-based addressing).</summary>
     Cosine,
 
-    /// <summary>vᵀ·tanh(W1·z + W2·h_i) (Bahdanau "concat").</summary>
+    /// <summary>vᵀ·tanh(W1·z + W2·h_i) (Bahdanau, Cho and Bengio 2015; Luong et al.'s "concat").</summary>
     Additive,
 
-    /// <summary>zᵀ·W·h_i (Luong "general").</summary>
+    /// <summary>zᵀ·W·h_i (Luong, Pham and Manning 2015, "general").</summary>
     Bilinear,
 }
 
