@@ -27,6 +27,24 @@ public class CheckRnnBackwardTests
     [Fact]
     public void A_right_cell_backward_passes() => Check.RnnCellBackward((da, c) => Student(da, c));
 
+    [Fact]
+    public void Gradients_by_finite_differences_pass_the_cell_check() => Check.RnnCellBackward((da, c) =>
+    {
+        // L = Σ da ⊙ tanh(Wax·xt + Waa·a_prev + ba), differentiated numerically: owes nothing to the library's reference.
+        const double h = 1e-6;
+        double Loss(Matrix<double> x, Matrix<double> a, Matrix<double> wax, Matrix<double> waa, Matrix<double> ba) =>
+            da.PointwiseMultiply((wax * x + waa * a + ba * Matrix<double>.Build.Dense(1, x.ColumnCount, 1.0)).Map(Math.Tanh)).Enumerate().Sum();
+        Matrix<double> D(Matrix<double> m, Func<Matrix<double>, double> loss) => Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (i, j) =>
+        {
+            var up = m.Clone(); up[i, j] += h;
+            var down = m.Clone(); down[i, j] -= h;
+            return (loss(up) - loss(down)) / (2 * h);
+        });
+        return new RnnCellGradients(D(c.Xt, x => Loss(x, c.APrev, c.Wax, c.Waa, c.Ba)), D(c.APrev, a => Loss(c.Xt, a, c.Wax, c.Waa, c.Ba)),
+            D(c.Wax, w => Loss(c.Xt, c.APrev, w, c.Waa, c.Ba)), D(c.Waa, w => Loss(c.Xt, c.APrev, c.Wax, w, c.Ba)),
+            D(c.Ba, b => Loss(c.Xt, c.APrev, c.Wax, c.Waa, b)));
+    });
+
     [Theory]
     [InlineData("derivative", "the tanh derivative is missing")]
     [InlineData("squared", "is written 1 − a⟨t⟩")]
