@@ -9,6 +9,13 @@ public static class Corpora
     /// <summary>The Song-dynasty poems (dataset "song100", from Debian's fortunes-zh).</summary>
     public static IReadOnlyList<Poem> SongPoems(DatasetHub? hub = null) => Poems("song100", hub);
 
+    /// <summary>The 300 Song lyrics (宋词三百首; dataset "songci300", from npm's chinese-poetry): title = the tune (词牌).</summary>
+    public static IReadOnlyList<Poem> SongLyrics(DatasetHub? hub = null)
+    {
+        hub ??= DatasetHub.ForKit();
+        return ChinesePoetryJson.ParseFile(hub.Resolve("songci300"));
+    }
+
     /// <summary>A poem collection in the fortune format, resolved by the hub (the kit's by default).</summary>
     public static IReadOnlyList<Poem> Poems(string dataset, DatasetHub? hub = null)
     {
