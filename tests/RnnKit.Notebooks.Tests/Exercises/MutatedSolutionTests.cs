@@ -1,0 +1,110 @@
+using RnnKit.Notebooks.Exercises;
+using RnnKit.Notebooks.Model;
+using RnnKit.Notebooks.Tests.Lessons;
+using RnnKit.TestSupport;
+using Xunit;
+
+namespace RnnKit.Notebooks.Tests.Exercises;
+
+/// <summary>
+/// Wrong submissions made at test time from the teacher's own solutions (#19), so they follow the lessons as they
+/// change: each named mistake is put into one answer, the submission is graded with `rnnkit grade`, and it must lose
+/// exactly that exercise's points with feedback naming the mistake. The lesson is cut down to its setup and the
+/// backward-pass exercises, whose tests need nothing else, so grading takes seconds, not a lesson's training.
+/// </summary>
+public class MutatedSolutionTests
+{
+    /// <summary>A mistake: text of the teacher's solution replaced by a wrong version, and what the feedback must say.</summary>
+    public sealed record Mutation(string Exercise, string Find, string Replace, string Feedback);
+
+    private static readonly Dictionary<string, Mutation[]> ByLesson = new()
+    {
+        ["03-backpropagation-through-time.ipynb"] =
+        [
+            new("3.4", "daNext.PointwiseMultiply(cache.ANext.Map(a => 1 - a * a))", "daNext.Clone()", "the tanh derivative is missing"),
+            new("3.4", "dz * cache.APrev.Transpose(), dba", "dz * cache.ANext.Transpose(), dba", "dWaa uses a⟨t⟩"),
+            new("3.4", "var dba = dz.RowSums().ToColumnMatrix();", "var dba = dz;", "a bias gradient sums over the"),
+            new("3.5", "RnnCellBackward(da[t] + daPrev, caches[t])", "RnnCellBackward(da[t], caches[t])", "the gradient from the next step is not added"),
+            new("3.5", "dWax += step.DWax;", "dWax = step.DWax;", "keep only one step's share"),
+        ],
+        ["05-lstm.ipynb"] =
+        [
+            new("5.3", "var concat = aPrev.Stack(xt);", "var concat = xt.Stack(aPrev);", "the concatenation is [x⟨t⟩; a⟨t−1⟩]"),
+            new("5.3", "ot.PointwiseMultiply(Activations.Tanh(cNext))", "ot.PointwiseMultiply(cNext)", "the tanh of the cell is missing"),
+            new("5.4", "dc.PointwiseMultiply(c.CPrev).PointwiseMultiply", "dc.PointwiseMultiply", "the forget gate's gradient is missing c⟨t−1⟩"),
+            new("5.4", "dc.PointwiseMultiply(c.Ft),", "dc,", "dc_prev is missing the forget gate"),
+        ],
+        ["06-gru.ipynb"] =
+        [
+            new("6.2", "dhNext.PointwiseMultiply(c.HPrev - c.N)", "dhNext.PointwiseMultiply(c.N - c.HPrev)", "the update gate's gradient has the wrong sign"),
+            new("6.2", "var dhPrev = dhNext.PointwiseMultiply(c.Z) + ", "var dhPrev = ", "dh_prev misses the direct path"),
+        ],
+    };
+
+    public static TheoryData<string> Lessons() => [.. ByLesson.Keys.Where(l => LessonTests.LessonFiles().Any(f => Path.GetFileName(f) == l))];
+
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public void Each_mistake_costs_exactly_its_exercise_and_is_named(string lesson)
+    {
+        var mutations = ByLesson[lesson];
+        var teacher = Notebook.Load(Repo.PathOf("notebooks", lesson));
+        var exercises = ExerciseParser.Parse(teacher).Where(e => mutations.Any(m => m.Exercise == e.Id)).ToList();
+        var cut = CutDown(teacher, exercises);
+
+        var work = Repo.TempFolder("rnnkit-mutations");
+        var source = Path.Combine(work, "source");
+        Directory.CreateDirectory(source);
+        cut.Save(Path.Combine(source, lesson));
+        var submissions = Path.Combine(work, "submissions");
+        Submit(cut, Path.Combine(submissions, "honest", lesson));
+        for (var k = 0; k < mutations.Length; k++)
+            Submit(Mutate(cut, ExerciseParser.Parse(cut).Single(e => e.Id == mutations[k].Exercise), mutations[k]), Path.Combine(submissions, $"mistake{k}", lesson));
+
+        var grades = Gradebooks.Grade(submissions, source, "60");
+        var max = exercises.Sum(e => e.Points);
+        Assert.Equal(max, grades.Submission($"honest/{lesson}")["score"]!.GetValue<int>());
+        for (var k = 0; k < mutations.Length; k++)
+        {
+            var m = mutations[k];
+            var points = exercises.Single(e => e.Id == m.Exercise).Points;
+            var file = $"mistake{k}/{lesson}";
+            Assert.True(grades.Submission(file)["score"]!.GetValue<int>() == max - points,
+                $"{m.Exercise} with '{m.Replace}': score {grades.Submission(file)["score"]} of {max}, expected {max - points}");
+            var feedback = grades.Exercise(file, m.Exercise)["feedback"]!.GetValue<string>();
+            Assert.True(feedback.Contains(m.Feedback, StringComparison.Ordinal),
+                $"{m.Exercise} with '{m.Replace}': the feedback does not name the mistake ('{m.Feedback}'):\n{feedback}");
+        }
+    }
+
+    /// <summary>The title, the setup cell, the exercises' usings, and the exercises' answer and test cells.</summary>
+    private static Notebook CutDown(Notebook teacher, IReadOnlyList<Exercise> exercises)
+    {
+        var cut = teacher.Clone();
+        cut.Cells.Clear();
+        cut.Cells.Add(teacher.Cells[0].Clone());
+        cut.Cells.Add(teacher.CodeCells.First().Clone());
+        cut.Cells.Add(Cell.Code("using RnnKit.Exercises;"));
+        foreach (var exercise in exercises)
+            foreach (var index in exercise.Tests.Select(t => t.Cell).Prepend(exercise.AnswerCell))
+                cut.Cells.Add(teacher.Cells[index].Clone());
+        foreach (var cell in cut.Cells) cell.ClearOutputs();
+        return cut;
+    }
+
+    private static Notebook Mutate(Notebook cut, Exercise exercise, Mutation m)
+    {
+        var copy = cut.Clone();
+        var cell = copy.Cells[exercise.AnswerCell];
+        Assert.True(cell.Source.Contains(m.Find, StringComparison.Ordinal),
+            $"exercise {m.Exercise}'s solution no longer contains '{m.Find}': update the mutation to the lesson");
+        cell.Source = cell.Source.Replace(m.Find, m.Replace, StringComparison.Ordinal);
+        return copy;
+    }
+
+    private static void Submit(Notebook notebook, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        notebook.Save(path);
+    }
+}
