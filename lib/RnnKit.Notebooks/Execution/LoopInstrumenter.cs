@@ -6,7 +6,8 @@ namespace RnnKit.Notebooks.Execution;
 
 /// <summary>
 /// Inserts <see cref="Interruption.Check"/> at the top of every loop body and every block body of a method, local
-/// function, constructor, accessor, lambda or anonymous method in a cell, so an interrupted cell stops. Works on the
+/// function, constructor, accessor, lambda or anonymous method in a cell, and before every <c>goto</c> (the only
+/// other way back to earlier code), so an interrupted cell stops. Works on the
 /// text: insertions never add a line break, so line numbers (of compile errors and stack traces) stay the cell's;
 /// <see cref="Instrumented.ToOriginal"/> maps a position back for exact columns. A loop whose body is a single
 /// statement gets braces around it.
@@ -70,6 +71,14 @@ internal static class LoopInstrumenter
         public override void VisitForEachStatement(ForEachStatementSyntax node) { Loop(node.Statement); base.VisitForEachStatement(node); }
 
         public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node) { Loop(node.Statement); base.VisitForEachVariableStatement(node); }
+
+        public override void VisitGotoStatement(GotoStatementSyntax node)
+        {
+            // `goto again;` → `{Check();goto again;}`: a block is a statement wherever the goto was (a switch section too).
+            Add(node.SpanStart, "{" + CheckCall);
+            Add(node.Span.End, "}");
+            base.VisitGotoStatement(node);
+        }
 
         public override void VisitMethodDeclaration(MethodDeclarationSyntax node) { Body(node.Body); base.VisitMethodDeclaration(node); }
 

@@ -87,6 +87,24 @@ public class CSharpSessionTests
     }
 
     [Fact]
+    public async Task Interrupt_stops_a_goto_loop_for_good()
+    {
+        using var run = new SessionRun();
+        var cell = Cell.Code("");
+        await run.RunAsync("long spins = 0;");
+        var running = run.Session.ExecuteAsync("void Spin() { again: spins++; goto again; }\nSpin();", new OutputCollector(cell), "cell 2", TestContext.Current.CancellationToken);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        run.Session.Interrupt();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(CellStatus.Interrupted, result.Status);
+        // Stopped, not abandoned: the counter no longer rises while later cells run.
+        var (_, first) = await run.RunAsync("spins");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var (_, second) = await run.RunAsync("spins");
+        Assert.Equal(first.Result().Data["text/plain"], second.Result().Data["text/plain"]);
+    }
+
+    [Fact]
     public async Task Display_and_update_replace_the_displayed_data_in_place()
     {
         using var run = new SessionRun();

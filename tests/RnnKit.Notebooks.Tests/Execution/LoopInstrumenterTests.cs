@@ -18,6 +18,16 @@ public class LoopInstrumenterTests
     }
 
     [Fact]
+    public void Every_goto_is_checked_as_a_loop_is()
+    {
+        const string code = "void F() { again: n++; if (n > 0) goto again; switch (n) { case 1: goto case 2; case 2: break; } }";
+        var instrumented = LoopInstrumenter.Instrument(code, CSharpSession.ParseOptions);
+        Assert.Equal(
+            $"void F() {{{Check} again: n++; if (n > 0) {{{Check}goto again;}} switch (n) {{ case 1: {{{Check}goto case 2;}} case 2: break; }} }}",
+            instrumented.Text);
+    }
+
+    [Fact]
     public void Positions_map_back_to_the_original_text()
     {
         const string code = "while (a) x++; y";
