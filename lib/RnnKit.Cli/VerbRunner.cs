@@ -58,6 +58,12 @@ public static class VerbRunner
             stderr.WriteLine($"rnnkit {verb.Name}: {Platform.FileInUse.Explain(e)}");
             return ExitCodes.Error;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written (read-only mount, no permission, disk full): .NET's message names the path.
+            stderr.WriteLine($"rnnkit {verb.Name}: cannot read or write a file: {e.Message}");
+            return ExitCodes.Error;
+        }
     }
 
     private static int Help(string? verbName, TextWriter stdout, TextWriter stderr)

@@ -30,6 +30,22 @@ public class DatasetsVerbTests
     }
 
     [Fact]
+    public void Generate_into_a_read_only_folder_names_it_without_a_stack_trace()
+    {
+        // CI runs as root, whom chmod does not stop: the folder is made read-only by a read-only bind mount.
+        var bwrap = Interop.RequireProgram("bwrap", "bubblewrap (bwrap)");
+        var folder = Repo.TempFolder();
+        var cli = typeof(VerbRunner).Assembly.Location;
+        var dotnet = Environment.ProcessPath is { } self && Path.GetFileName(self) == "dotnet" ? self : "dotnet";
+        var r = Interop.Run(bwrap, ["--bind", "/", "/", "--ro-bind", folder, folder, "--dev", "/dev", "--proc", "/proc", "--die-with-parent",
+            dotnet, cli, "datasets", "generate", "--out", folder], TimeSpan.FromSeconds(120));
+        Assert.Equal(ExitCodes.Error, r.ExitCode);
+        Assert.Contains("rnnkit datasets: cannot read or write a file:", r.Stderr);
+        Assert.Contains(folder, r.Stderr);
+        Assert.DoesNotContain("   at ", r.Stderr);
+    }
+
+    [Fact]
     public void List_prints_a_table()
     {
         var r = TestSupport.Cli.Run("datasets", "list");
