@@ -30,6 +30,13 @@ public static class Interop
         return found!;
     }
 
+    /// <summary>Skips (or fails) unless bubblewrap is installed and can create a sandbox here (rnnkit grade needs it).</summary>
+    public static void RequireSandbox()
+    {
+        var problem = RnnKit.Notebooks.Exercises.Remote.Sandbox.Problem();
+        Require(problem is null, $"a working bubblewrap (bwrap, Debian's bubblewrap) [{problem}]");
+    }
+
     /// <summary>Skips unless Debian's python3 can import every module named.</summary>
     public static void RequirePythonModules(params string[] modules)
     {

@@ -30,6 +30,8 @@ public static class FeedbackPage
             """);
         if (grade.Error is not null)
             html.Append($"<p class=\"error\">{E(grade.Error)}</p>\n");
+        foreach (var note in grade.Notes)
+            html.Append($"<p class=\"note\">{E(note)}</p>\n");
         if (grade.Exercises.Count > 0)
         {
             html.Append("<table>\n<tr><th>Exercise</th><th>Points</th><th>Result</th><th>Feedback</th></tr>\n");

@@ -18,6 +18,12 @@ public sealed record GradeOptions
     /// timeout; seconds, more on a busy machine) and stopping it.</summary>
     public TimeSpan CellAllowance { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The student's sandbox: memory and process limits, or none (`--unsafe-no-sandbox`).</summary>
+    public Remote.SandboxLimits Sandbox { get; init; } = new();
+
+    /// <summary>More folders the sandbox must not see (the output folder, the submissions), beyond the teacher's.</summary>
+    public IReadOnlyList<string> Hidden { get; init; } = [];
+
     /// <summary>Time for the process to exit after its last cell before it is killed.</summary>
     public TimeSpan ExitAllowance { get; init; } = TimeSpan.FromSeconds(10);
 }

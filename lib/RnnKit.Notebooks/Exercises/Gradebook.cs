@@ -9,6 +9,9 @@ namespace RnnKit.Notebooks.Exercises;
 /// <summary>The statuses of an exercise in the gradebook (DESIGN.md).</summary>
 public static class ExerciseStatus
 {
+    /// <summary>The feedback of a passed exercise.</summary>
+    public const string PassedFeedback = "All tests passed.";
+
     /// <summary>The answer cell ran and every test passed: full points.</summary>
     public const string Passed = "passed";
 
@@ -33,6 +36,9 @@ public sealed record SubmissionGrade(string File, int Score, int Max, IReadOnlyL
 {
     /// <summary>The teacher's notebook it was graded against; null when none matched.</summary>
     public string? Source { get; init; }
+
+    /// <summary>What the teacher should know that is no grade: a file name of another lesson, a sandbox restarted.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -63,6 +69,7 @@ public sealed record Gradebook(IReadOnlyList<SubmissionGrade> Submissions)
                 }).ToArray()),
             };
             if (s.Error is not null) node["error"] = s.Error;
+            if (s.Notes.Count > 0) node["notes"] = new JsonArray(s.Notes.Select(n => (JsonNode)n).ToArray());
             return (JsonNode)node;
         });
         return new JsonObject { ["submissions"] = new JsonArray(submissions.ToArray()) }.ToJsonString(Json) + "\n";

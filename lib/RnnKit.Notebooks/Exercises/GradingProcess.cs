@@ -1,43 +1,61 @@
 using System.Diagnostics;
-using RnnKit.Notebooks.Execution;
-using RnnKit.Notebooks.Model;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RnnKit.Notebooks.Exercises.Remote;
 
 namespace RnnKit.Notebooks.Exercises;
 
-/// <summary>The program and leading arguments that start a grading process, e.g. <c>dotnet RnnKit.Cli.dll grade-worker</c>.
-/// The grader appends <c>NOTEBOOK --results FILE --timeout S --cwd DIR</c>.</summary>
-public sealed record GradingCommand(string FileName, IReadOnlyList<string> Arguments);
-
-/// <summary>What one grading process did.</summary>
-/// <param name="Outcomes">Cell outcomes by grading-notebook index.</param>
-/// <param name="Stopped">The cell the process was stopped or died in, when it did not finish; null when it did.</param>
-/// <param name="Reason">Why it stopped ("timeout" or "error") and what it said, when <paramref name="Stopped"/> is set.</param>
-public sealed record ProcessRun(IReadOnlyDictionary<int, GradedCell> Outcomes, int? Stopped, GradedCell? Reason);
+/// <summary>The program and leading arguments that start a grading worker, e.g. <c>dotnet RnnKit.Cli.dll grade-worker</c>;
+/// the grader appends <c>JOB.json --results FILE</c>. The same program with <see cref="SandboxArguments"/> is what
+/// the worker starts inside the sandbox.</summary>
+public sealed record GradingCommand(string FileName, IReadOnlyList<string> Arguments, IReadOnlyList<string> SandboxArguments);
 
 /// <summary>
-/// Runs one grading notebook in its own process (see <see cref="GradingSession"/>) and watches it: a process
-/// that reports no cell for longer than a cell may take (plus an allowance to start) is killed with its whole
-/// tree, so no submission can stall or crash the grading run; the cell it was in is named.
+/// What the grading worker is told (written as JSON next to its results): the teacher's and the student's notebook,
+/// the limits, and the folders the sandbox must not see.
+/// </summary>
+public sealed record GradingJob(string Teacher, string Student, double CellTimeoutSeconds, bool Unsafe, long MemoryBytes, IReadOnlyList<string> Hidden)
+{
+    public string ToJson() => new JsonObject
+    {
+        ["teacher"] = Teacher, ["student"] = Student, ["cell_timeout"] = CellTimeoutSeconds, ["unsafe"] = Unsafe, ["memory"] = MemoryBytes,
+        ["hidden"] = new JsonArray(Hidden.Select(h => (JsonNode)h).ToArray()),
+    }.ToJsonString();
+
+    public static GradingJob FromJson(string json)
+    {
+        var o = JsonNode.Parse(json)!.AsObject();
+        return new GradingJob(o["teacher"]!.GetValue<string>(), o["student"]!.GetValue<string>(), o["cell_timeout"]!.GetValue<double>(),
+            o["unsafe"]!.GetValue<bool>(), o["memory"]!.GetValue<long>(), o["hidden"]!.AsArray().Select(h => h!.GetValue<string>()).ToList());
+    }
+}
+
+/// <summary>
+/// Runs the grading worker of one submission (<see cref="ExerciseRun"/>, in its own process) and reads its results:
+/// one <see cref="ExerciseGrade"/> per line as each is known, progress lines in between. A worker that says
+/// nothing for longer than any of its steps may take is killed. The worker holds no student code (that runs in the
+/// sandbox it starts), so its death is the machine's doing, never the student's: the caller retries it once.
 /// </summary>
 public static class GradingProcess
 {
-    /// <summary>How often the results file is read.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Lines of the process's stderr kept for the message when it dies.</summary>
     private const int StderrLinesKept = 5;
 
-    public static async Task<ProcessRun> RunAsync(GradingCommand command, Notebook notebook, GradeOptions options, string workingDirectory)
+    /// <summary>What one worker run gave: the grades it wrote, and why it stopped early (null when it finished).</summary>
+    public sealed record Run(IReadOnlyDictionary<string, ExerciseGrade> Grades, string? Stopped, IReadOnlyList<string> Notes);
+
+    public static async Task<Run> RunAsync(GradingCommand command, GradingJob job, GradeOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"rnnkit-grade-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
         {
-            var notebookPath = Path.Combine(folder, "grading.ipynb");
+            var jobPath = Path.Combine(folder, "job.json");
             var resultsPath = Path.Combine(folder, "results.jsonl");
-            notebook.Save(notebookPath);
+            await File.WriteAllTextAsync(jobPath, (job with { Hidden = [.. job.Hidden, folder] }).ToJson());
             await File.WriteAllTextAsync(resultsPath, "");
-            return await WatchAsync(command, notebook, options, notebookPath, resultsPath, workingDirectory);
+            return await WatchAsync(command, options, jobPath, resultsPath, folder);
         }
         finally
         {
@@ -52,20 +70,13 @@ public static class GradingProcess
         }
     }
 
-    private static async Task<ProcessRun> WatchAsync(GradingCommand command, Notebook notebook, GradeOptions options,
-        string notebookPath, string resultsPath, string workingDirectory)
+    private static async Task<Run> WatchAsync(GradingCommand command, GradeOptions options, string jobPath, string resultsPath, string folder)
     {
         var psi = new ProcessStartInfo(command.FileName)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder,
         };
-        foreach (var a in command.Arguments) psi.ArgumentList.Add(a);
-        foreach (var a in new[] { notebookPath, "--results", resultsPath, "--timeout", options.CellTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cwd", workingDirectory })
-            psi.ArgumentList.Add(a);
+        foreach (var a in command.Arguments.Concat([jobPath, "--results", resultsPath])) psi.ArgumentList.Add(a);
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {command.FileName}");
         process.StandardInput.Close();
@@ -75,7 +86,7 @@ public static class GradingProcess
             if (e.Data is null) return;
             lock (stderrTail)
             {
-                stderrTail.Enqueue(e.Data);
+                stderrTail.Enqueue(e.Data.Length > 500 ? e.Data[..500] : e.Data);
                 if (stderrTail.Count > StderrLinesKept) stderrTail.Dequeue();
             }
         };
@@ -83,23 +94,35 @@ public static class GradingProcess
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
-        var outcomes = new Dictionary<int, GradedCell>();
+        var grades = new Dictionary<string, ExerciseGrade>(StringComparer.Ordinal);
+        var notes = new List<string>();
         var finished = false;
         long read = 0;
         var lastProgress = Stopwatch.StartNew();
+        // The longest silence: a teacher's cell and a sandbox request, each with its allowance, and two start-ups.
+        var allowed = 2 * (options.CellTimeout + options.CellAllowance + options.StartupAllowance);
         var killed = false;
         while (true)
         {
             var exited = process.HasExited;
             (read, var lines) = ReadNewLines(resultsPath, read);
-            foreach (var outcome in lines.Select(GradedCell.FromJsonLine).OfType<GradedCell>())
+            foreach (var line in lines)
             {
-                if (outcome.Cell == GradedCell.Finished.Cell) finished = true;
-                else outcomes[outcome.Cell] = outcome;
                 lastProgress.Restart();
+                JsonObject? node;
+                try
+                {
+                    node = JsonNode.Parse(line) as JsonObject;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    continue;
+                }
+                if (node?["finished"] is not null) finished = true;
+                else if (node?["note"] is { } note) notes.Add(note.GetValue<string>());
+                else if (node?["id"] is not null) grades[node["id"]!.GetValue<string>()] = FromJson(node);
             }
             if (exited || finished) break;
-            var allowed = options.CellTimeout + options.CellAllowance + (outcomes.Count == 0 ? options.StartupAllowance : TimeSpan.Zero);
             if (lastProgress.Elapsed > allowed)
             {
                 process.Kill(entireProcessTree: true);
@@ -110,29 +133,22 @@ public static class GradingProcess
         }
         if (!process.WaitForExit(options.ExitAllowance))
             process.Kill(entireProcessTree: true);
-        if (finished) return new ProcessRun(outcomes, null, null);
-
-        var stopped = NextCodeCell(notebook, outcomes);
-        var label = stopped is int s ? GradingRole.Of(notebook.Cells[s], s).Label : "the start";
+        if (finished) return new Run(grades, null, notes);
         string tail;
         lock (stderrTail) tail = string.Join(" ", stderrTail).Trim();
-        var reason = killed
-            ? new GradedCell(stopped ?? -1, CellStatus.Timeout,
-                $"{label} did not finish within {options.CellTimeout.TotalSeconds:0.###} s and could not be stopped, so its process was killed")
-            : new GradedCell(stopped ?? -1, CellStatus.Error,
-                $"the notebook's process died in {label} (exit code {process.ExitCode})" + (tail.Length > 0 ? $": {tail}" : ""));
-        return new ProcessRun(outcomes, stopped, reason);
+        var why = killed
+            ? $"the grading process said nothing for {allowed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s and was killed"
+            : $"the grading process died (exit code {process.ExitCode})" + (tail.Length > 0 ? $": {Feedback.Cut(tail)}" : "");
+        return new Run(grades, why, notes);
     }
 
-    /// <summary>The first code cell after the last one reported (fallback cells skipped, they run only on failure).</summary>
-    private static int? NextCodeCell(Notebook notebook, IReadOnlyDictionary<int, GradedCell> outcomes)
+    public static string ToJsonLine(ExerciseGrade g) => new JsonObject
     {
-        var after = outcomes.Count == 0 ? -1 : outcomes.Keys.Max();
-        for (var i = after + 1; i < notebook.Cells.Count; i++)
-            if (notebook.Cells[i].Type == CellType.Code && GradingRole.Of(notebook.Cells[i], i).Role != CellRole.Fallback)
-                return i;
-        return null;
-    }
+        ["id"] = g.Id, ["title"] = g.Title, ["score"] = g.Score, ["max"] = g.Max, ["status"] = g.Status, ["feedback"] = g.Feedback,
+    }.ToJsonString() + "\n";
+
+    private static ExerciseGrade FromJson(JsonObject o) => new(o["id"]!.GetValue<string>(), o["title"]!.GetValue<string>(), o["score"]!.GetValue<int>(),
+        o["max"]!.GetValue<int>(), o["status"]!.GetValue<string>(), o["feedback"]!.GetValue<string>());
 
     private static (long Read, List<string> Lines) ReadNewLines(string path, long read)
     {
@@ -141,10 +157,9 @@ public static class GradingProcess
         stream.Seek(read, SeekOrigin.Begin);
         var bytes = new byte[stream.Length - read];
         stream.ReadExactly(bytes);
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        var complete = text.LastIndexOf('\n');
+        var complete = Array.LastIndexOf(bytes, (byte)'\n');
         if (complete < 0) return (read, []);
-        return (read + System.Text.Encoding.UTF8.GetByteCount(text[..(complete + 1)]),
-            text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList());
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 0, complete);
+        return (read + complete + 1, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList());
     }
 }

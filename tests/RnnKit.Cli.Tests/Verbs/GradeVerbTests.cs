@@ -1,3 +1,4 @@
+using RnnKit.Cli.Verbs;
 using RnnKit.Notebooks.Exercises;
 using RnnKit.Notebooks.Model;
 using RnnKit.TestSupport;
@@ -71,6 +72,30 @@ public class GradeVerbTests
         Assert.Contains("Score: 2 / 5", page);
         Assert.Contains("with ba = 0 it is right", page);
         Assert.Contains("not valid JSON", File.ReadAllText(Path.Combine(result.OutFolder, "feedback", "bob_rnn-step.html")));
+    }
+
+    [Fact]
+    public void Without_bubblewrap_grade_refuses_and_says_what_to_install_unless_told_to_grade_unsafely()
+    {
+        // A PATH without bwrap (prlimit, which limits memory in both modes, is kept).
+        var bin = Directory.CreateDirectory(Path.Combine(Repo.TempFolder(), "bin")).FullName;
+        var prlimit = Interop.RequireProgram("prlimit", "prlimit (util-linux)");
+        File.CreateSymbolicLink(Path.Combine(bin, "prlimit"), prlimit);
+        var cli = GradeVerb.WorkerCommand();
+        var outFolder = Path.Combine(Repo.TempFolder(), "grades");
+        string[] grade = [cli.Arguments[0], "grade", Fixtures.TeacherNotebook, "--source", Fixtures.Folder, "--out", outFolder, "--timeout", "8"];
+        var env = new Dictionary<string, string> { ["PATH"] = bin };
+
+        var refused = Interop.Run(cli.FileName, grade, TimeSpan.FromMinutes(2), environment: env);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("bubblewrap (bwrap) is not installed", refused.Stderr);
+        Assert.Contains("apt-get install bubblewrap", refused.Stderr);
+        Assert.False(File.Exists(Path.Combine(outFolder, "gradebook.json")));
+
+        var unsafeRun = Interop.Run(cli.FileName, [.. grade, "--unsafe-no-sandbox"], TimeSpan.FromMinutes(5), environment: env);
+        Assert.True(unsafeRun.ExitCode == 0, unsafeRun.Stdout + unsafeRun.Stderr);
+        Assert.Contains("student code runs with your permissions", unsafeRun.Stderr);
+        Assert.Contains("5/5", unsafeRun.Stdout);
     }
 
     [Fact]

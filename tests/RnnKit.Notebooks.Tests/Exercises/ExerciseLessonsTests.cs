@@ -28,6 +28,17 @@ public class ExerciseLessonsTests
 
     [Theory]
     [MemberData(nameof(TeacherNotebooks))]
+    public void Every_answer_can_be_called_from_outside_the_students_process(string notebook)
+    {
+        // What `grade` needs of an answer cell (methods or typed variables at the top, no ref/out, no solution inside a
+        // class): checked here in a moment, so an exercise added to a lesson is told before a class is graded.
+        var teacher = Notebook.Load(Repo.PathOf(notebook));
+        foreach (var e in ExerciseParser.Parse(teacher))
+            Assert.NotEmpty(RnnKit.Notebooks.Exercises.Remote.AnswerSignature.Of(e, teacher.Cells[e.AnswerCell].Source, notebook).Names);
+    }
+
+    [Theory]
+    [MemberData(nameof(TeacherNotebooks))]
     public void Teacher_grades_full_marks_and_untouched_student_version_zero(string notebook)
     {
         var teacher = Notebook.Load(Repo.PathOf(notebook));

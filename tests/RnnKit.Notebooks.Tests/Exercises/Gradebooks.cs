@@ -23,6 +23,7 @@ internal static class Gradebooks
     /// <param name="cellTimeoutSeconds">The per-cell limit; real lessons train for longer than the fixtures' 8 s.</param>
     public static Result Grade(string submissions, string source, string cellTimeoutSeconds = CellTimeoutSeconds)
     {
+        Interop.RequireSandbox();
         var outFolder = Path.Combine(Repo.TempFolder(), "grades");
         var run = Rnnkit.Run("grade", submissions, "--source", source, "--out", outFolder, "--timeout", cellTimeoutSeconds);
         var json = Path.Combine(outFolder, "gradebook.json");
