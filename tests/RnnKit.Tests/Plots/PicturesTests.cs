@@ -22,6 +22,16 @@ public class PicturesTests
     }
 
     [Fact]
+    public void A_fourth_picture_starts_a_second_row_below_the_first()
+    {
+        var pixels = new double[2, 2];
+        var figure = new Figure(Charts.Pictures([("a", pixels), ("b", pixels), ("c", pixels), ("d", pixels)], perRow: 3));
+        var heatmaps = figure.Traces.Select(t => t!.AsObject()).Where(t => (string?)t["type"] == "heatmap").ToList();
+        Assert.Equal(Figure.Numbers(heatmaps[0]["x"]), Figure.Numbers(heatmaps[3]["x"]));
+        Assert.True(Figure.Numbers(heatmaps[3]["y"]).Max() < Figure.Numbers(heatmaps[0]["y"]).Min() - 2);
+    }
+
+    [Fact]
     public void Pictures_of_different_sizes_and_no_pictures_are_refused()
     {
         var e = Assert.Throws<ShapeMismatchException>(() => Charts.Pictures([("a", new double[3, 3]), ("b", new double[4, 3])]));
