@@ -13,8 +13,9 @@ The text form is easier to write and review than notebook JSON:
     nbtext.py to-notebook 05.txt notebooks/05-lstm.ipynb
 
 to-notebook writes what the kit's lessons use: nbformat 4.5, the Polyglot (.NET Interactive) metadata,
-cell ids "<file stem>-NN", no outputs, keys sorted, one-space indent, UTF-8 text unescaped. Only the Python
-standard library is used.
+cell ids "<file stem>-NN", no outputs, keys sorted, one-space indent, UTF-8 text unescaped. A Chinese twin
+(NN-words.zh.ipynb, beside its English lesson) gets the metadata "rnnkit": {"language": "zh-Hans"} and cell ids
+"NN-words-zh-KK" (a cell id may not hold a dot). Only the Python standard library is used.
 """
 import json
 import os
@@ -29,6 +30,8 @@ METADATA = {
 }
 CODE_METADATA = {"dotnet_interactive": {"language": "csharp"}, "polyglot_notebook": {"kernelName": "csharp"}}
 MARKERS = {"%% md": "markdown", "%% code": "code"}
+# The editions other than English: a lesson's twin is NN-words.<suffix>.ipynb; its notebook metadata names the language.
+EDITIONS = {"zh": "zh-Hans"}
 
 
 def fail(message):
@@ -70,6 +73,11 @@ def parse_text(path):
 
 def to_notebook(source_path, target_path):
     stem = os.path.splitext(os.path.basename(target_path))[0]
+    metadata = dict(METADATA)
+    base, _, suffix = stem.rpartition(".")
+    if base and suffix in EDITIONS:
+        metadata["rnnkit"] = {"language": EDITIONS[suffix]}
+    stem = stem.replace(".", "-")
     cells = []
     for index, (kind, lines) in enumerate(parse_text(source_path)):
         while lines and not lines[-1].strip():
@@ -83,7 +91,7 @@ def to_notebook(source_path, target_path):
         if kind == "code":
             cell.update(execution_count=None, metadata=CODE_METADATA, outputs=[])
         cells.append(cell)
-    nb = {"cells": cells, "metadata": METADATA, "nbformat": 4, "nbformat_minor": 5}
+    nb = {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
     text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     with open(target_path, "w", encoding="utf-8") as f:
         f.write(text)
