@@ -85,7 +85,14 @@ public sealed class GradingChannel : IDisposable
             var message = Parse(line);
             if (message["reply"] is not null) continue;
             if (message["op"]?.GetValue<string>() == "quit") return;
-            Write(Answer(message));
+            try
+            {
+                Write(Answer(message));
+            }
+            catch (ChannelException e) when (e.Closed)
+            {
+                return;   // the grader has gone (it stopped this sandbox): nobody is left to answer
+            }
         }
     }
 
@@ -164,8 +171,17 @@ public sealed class GradingChannel : IDisposable
         var bytes = Encoding.UTF8.GetBytes(message.ToJsonString(WriteDepth) + "\n");
         lock (_writing)
         {
-            _output.Write(bytes);
-            _output.Flush();
+            try
+            {
+                _output.Write(bytes);
+                _output.Flush();
+            }
+            catch (IOException)
+            {
+                // A broken pipe: the other side has ended (a sandbox killed by its own thread flood, say). That is a
+                // closed channel to the caller, as when a read finds the end, never a crash of this side.
+                throw new ChannelException("the other side closed the channel", closed: true);
+            }
         }
     }
 

@@ -258,7 +258,7 @@ public sealed class SubmissionSandbox : IDisposable
                 _channel.Write(new JsonObject { ["op"] = "quit" });
                 _process.WaitForExit(TimeSpan.FromSeconds(2));
             }
-            catch (IOException)
+            catch (ChannelException)
             {
             }
         Kill();
