@@ -72,6 +72,7 @@ internal static class NotebookReader
         };
         var source = MultilineText(obj["source"], $"{where}: field 'source'");
         var metadata = obj["metadata"] as JsonObject;
+        if (metadata is not null) CheckCellMetadata(metadata, where);
         var id = obj["id"]?.GetValueKind() == JsonValueKind.String ? obj["id"]!.GetValue<string>() : null;
         var cell = new Cell(type, source, id, metadata is null ? [] : (JsonObject)metadata.DeepClone())
         {
@@ -120,6 +121,24 @@ internal static class NotebookReader
             default:
                 throw new NotebookFormatException($"{where}: unknown output_type '{type}'");
         }
+    }
+
+    /// <summary>The cell metadata the kit reads (<see cref="Cell.Language"/>, a raw cell's format) must have its
+    /// nbformat/Polyglot types; other metadata is kept as read, whatever it holds.</summary>
+    private static void CheckCellMetadata(JsonObject metadata, string where)
+    {
+        foreach (var (section, field) in new[] { ("polyglot_notebook", "kernelName"), ("dotnet_interactive", "language") })
+            switch (metadata[section])
+            {
+                case null:
+                    break;
+                case JsonObject o:
+                    OptionalText(o[field], $"{where}: field 'metadata.{section}.{field}'");
+                    break;
+                default:
+                    throw new NotebookFormatException($"{where}: field 'metadata.{section}' must be an object");
+            }
+        OptionalText(metadata["format"], $"{where}: field 'metadata.format'");
     }
 
     internal static bool IsJsonMime(string mime) => mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal);
