@@ -23,8 +23,10 @@ public sealed class BuildVerb : IVerb
 
           Runs every lesson in the course folder (in name order, each in a fresh C# session, stopping a lesson at
           its first failing cell), writes the executed copies and a run report ({CourseBuild.ReportName}), then exports the
-          site from the executed copies. Progress goes to stderr. Exit 2 when a lesson fails (it is named); the
-          site is still written, failed lessons show their error.
+          site from the executed copies. Chinese twins (NN-words.zh.ipynb) run too and make the Chinese edition
+          (NN-words.zh.html, index.zh.html from README.zh.md), every page with a switch to its other language.
+          Progress goes to stderr. Exit 2 when a lesson fails (it is named); the site is still written, failed
+          lessons show their error.
 
           --out DIR        the site folder (default {DefaultSite}/); a site built before is replaced when the build
                            ends (until then, and if it fails or is stopped, it stays as it was)
@@ -32,7 +34,7 @@ public sealed class BuildVerb : IVerb
           --notebooks DIR  the course folder (default {DefaultNotebooks}/), with README.md as the syllabus
           --executed DIR   where the executed lessons and {CourseBuild.ReportName} go (default {DefaultExecuted}/)
           --timeout S      longest a cell may run, in seconds (default {RunOptions.DefaultCellTimeout.TotalSeconds})
-          --title TEXT     the course title in every page's header
+          --title TEXT     the course title in every page's header (both editions)
           --student        publish the students' site: solutions replaced by the stubs students get, hidden tests
                            and the outputs of exercise and test cells removed (the executed copies stay complete)
         {KitOptions.Usage}

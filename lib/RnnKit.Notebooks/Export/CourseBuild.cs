@@ -85,7 +85,7 @@ public static class CourseBuild
                 continue;
             }
             log.WriteLine(run.Failure is null ? $"  ok: {run.Report.Cells.Count} cells in {run.Report.Seconds:F1} s" : $"  FAILED: {run.Failure}");
-            var lesson = new SiteLesson(run.Executed, run.Failure is null ? null : $"This lesson did not run cleanly: {run.Failure}");
+            var lesson = new SiteLesson(run.Executed, run.Failure);
             lessons.Add(options.Student ? lesson.ForStudents() : lesson);
             cancellationToken.ThrowIfCancellationRequested();
         }
@@ -96,8 +96,8 @@ public static class CourseBuild
         SiteReport? written = null;
         if (lessons.Count > 0)
         {
-            var siteOptions = new SiteOptions { SyllabusPath = files.Syllabus };
-            if (options.Title is not null) siteOptions = siteOptions with { Title = options.Title };
+            var siteOptions = new SiteOptions { SyllabusPath = files.Syllabus, ChineseSyllabusPath = files.ChineseSyllabus };
+            if (options.Title is not null) siteOptions = siteOptions with { Title = options.Title, ChineseTitle = options.Title };
             written = await SiteExporter.ExportAsync(lessons, site.Staging, siteOptions, cancellationToken);
             site.Commit();
             written = written with { Folder = site.Folder };

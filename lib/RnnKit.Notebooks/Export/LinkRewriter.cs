@@ -10,8 +10,10 @@ internal sealed class LinkRewriter(IReadOnlyDictionary<string, string> pageOfNot
 {
     private const string AttachmentScheme = "attachment:";
 
-    /// <param name="lessons">The site's lessons; "02-rnn.ipynb" and "02-rnn.executed.ipynb" both map to "02-rnn.html".</param>
-    public static LinkRewriter For(IEnumerable<SiteLesson> lessons)
+    /// <param name="lessons">The site's lessons; "02-rnn.ipynb" and "02-rnn.executed.ipynb" both map to "02-rnn.html".
+    /// A link to an edition the site lacks goes to the lesson's other edition: a Chinese lesson's link to
+    /// "03-bptt.zh.ipynb" goes to "03-bptt.html" while lesson 03 has no Chinese twin.</param>
+    public static LinkRewriter For(IReadOnlyList<SiteLesson> lessons)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var lesson in lessons)
@@ -19,6 +21,9 @@ internal sealed class LinkRewriter(IReadOnlyDictionary<string, string> pageOfNot
             map[lesson.Stem + ".ipynb"] = lesson.PageName;
             if (lesson.Notebook.Path is { } path) map[Path.GetFileName(path)] = lesson.PageName;
         }
+        foreach (var lesson in lessons)
+        foreach (var language in SiteLanguage.All)
+            map.TryAdd(lesson.Id + language.Suffix + ".ipynb", lesson.PageName);
         return new LinkRewriter(map);
     }
 

@@ -11,8 +11,10 @@ namespace RnnKit.Notebooks.Export;
 /// and errors. Plotly charts become a div plus their spec as JSON, drawn by the site script with the local
 /// plotly.js. Each page gets its own renderer so chart ids are unique within the page.
 /// </summary>
-public sealed class OutputRenderer
+/// <param name="language">The page's edition: the words of the claim badge.</param>
+public sealed class OutputRenderer(SiteLanguage? language = null)
 {
+    private readonly SiteLanguage _language = language ?? SiteLanguage.English;
     private int _charts;
 
     /// <summary>Number of Plotly charts written so far (the page loads plotly.js only when this is non-zero).</summary>
@@ -118,9 +120,9 @@ public sealed class OutputRenderer
     }
 
     /// <summary>A claim as a badge line: what the prose says, what this run measured, and the condition.</summary>
-    private static void RenderClaim(ClaimResult claim, StringBuilder html) =>
+    private void RenderClaim(ClaimResult claim, StringBuilder html) =>
         html.Append("<div class=\"output claim ").Append(claim.Held ? "held" : "failed").Append("\">")
-            .Append("<span class=\"claim-badge\">").Append(claim.Held ? "✓ claim checked" : "✗ claim failed").Append("</span> ")
+            .Append("<span class=\"claim-badge\">").Append(claim.Held ? _language.ClaimHeld : _language.ClaimFailed).Append("</span> ")
             .Append("<span class=\"claim-text\">").Append(Html.Escape(claim.Text)).Append("</span>: ")
             .Append("<span class=\"claim-measured\">").Append(Html.Escape(claim.Measured)).Append("</span> ")
             .Append("<span class=\"claim-condition\">(").Append(Html.Escape(claim.Condition)).Append(")</span></div>\n");

@@ -8,8 +8,11 @@ namespace RnnKit.Notebooks.Export;
 
 /// <summary>
 /// Writes the course site: <c>index.html</c> (syllabus and lesson list), one page per lesson with prev/next links,
-/// and every asset the pages use (our stylesheet and script, KaTeX, plotly.js) so the site reads offline from
-/// file://. Works on executed notebooks and never changes them (export is a separate stage from execution).
+/// and every asset the pages use (our stylesheet and script, KaTeX, plotly.js, the Chinese web font's subsets) so
+/// the site reads offline from file://. Works on executed notebooks and never changes them (export is a separate
+/// stage from execution). Lessons whose metadata says <c>rnnkit.language = zh-Hans</c> (the Chinese twins,
+/// <c>NN-words.zh.ipynb</c>) make the Chinese edition: their pages <c>NN-words.zh.html</c> link to each other and
+/// to <c>index.zh.html</c> (the Chinese syllabus); every page with a twin has a switch to it.
 /// </summary>
 /// <remarks>
 /// Math is typeset in the reader's browser by the bundled KaTeX rather than at export time: KaTeX is a JavaScript
@@ -40,21 +43,35 @@ public static partial class SiteExporter
         options ??= new SiteOptions();
         var clock = Stopwatch.StartNew();
         CheckPageNames(lessons);
-        var syllabus = ReadSyllabus(options.SyllabusPath);
         var links = LinkRewriter.For(lessons);
+        // Every lesson id in course order (the order given), with the editions it has.
+        var course = lessons.GroupBy(l => l.Id).Select(g => (IReadOnlyList<SiteLesson>)[.. g]).ToList();
+        var editions = SiteLanguage.All.Where(language => language == SiteLanguage.English || lessons.Any(l => l.Language == language)).ToList();
 
         var pages = new List<(string Name, string Html)>();
-        var index = Export.IndexPage.Render(lessons, syllabus, links, options.Title);
-        pages.Add((IndexPage, index.Html));
-        var formulas = index.Formulas;
+        var formulas = 0;
         var charts = 0;
-        for (var i = 0; i < lessons.Count; i++)
+        foreach (var language in editions)
         {
-            var page = LessonPage.Render(lessons[i], i > 0 ? lessons[i - 1] : null, i + 1 < lessons.Count ? lessons[i + 1] : null,
-                links, options.Title);
-            pages.Add((lessons[i].PageName, page.Html));
-            formulas += page.Formulas;
-            charts += page.Charts;
+            var syllabus = ReadSyllabus(language == SiteLanguage.English ? options.SyllabusPath : options.ChineseSyllabusPath);
+            var others = editions.Where(l => l != language).Select(l => new PageLayout.Switch(l, l.IndexPage)).ToList();
+            var index = Export.IndexPage.Render(course, language, syllabus, links, options.TitleIn(language), others);
+            pages.Add((language.IndexPage, index.Html));
+            formulas += index.Formulas;
+        }
+        foreach (var language in editions)
+        {
+            var edition = lessons.Where(l => l.Language == language).ToList();
+            for (var i = 0; i < edition.Count; i++)
+            {
+                var lesson = edition[i];
+                var twins = course.First(c => c.Contains(lesson)).Where(t => t != lesson).ToList();
+                var page = LessonPage.Render(lesson, i > 0 ? edition[i - 1] : null, i + 1 < edition.Count ? edition[i + 1] : null,
+                    twins, links, options.TitleIn(language));
+                pages.Add((lesson.PageName, page.Html));
+                formulas += page.Formulas;
+                charts += page.Charts;
+            }
         }
 
         var root = Path.GetFullPath(folder);
@@ -70,6 +87,8 @@ public static partial class SiteExporter
 
         return new SiteReport(root, pages.Select(p => p.Name).ToList(), formulas, charts, clock.Elapsed)
         {
+            Lessons = lessons.Count,
+            Editions = editions.Select(l => l.Code).ToList(),
             CjkCharacters = cjk.Count,
             FontFiles = font.Files,
             FontBytes = font.Bytes,
@@ -92,8 +111,17 @@ public static partial class SiteExporter
         var seen = new Dictionary<string, SiteLesson>(StringComparer.OrdinalIgnoreCase);
         foreach (var lesson in lessons)
         {
-            if (lesson.PageName.Equals(IndexPage, StringComparison.OrdinalIgnoreCase))
-                throw new SiteExportException($"{lesson.Notebook.Path}: a lesson cannot be named 'index' (the site's front page)");
+            var source = lesson.Notebook.Path ?? lesson.Title;
+            var language = lesson.Language;
+            if (SiteLanguage.All.Any(l => l.IndexPage.Equals(lesson.PageName, StringComparison.OrdinalIgnoreCase)))
+                throw new SiteExportException($"{source}: a lesson cannot be named 'index' (the site's front page)");
+            // The file name and the metadata must name the same edition (the Chinese twin of 04-x.ipynb is 04-x.zh.ipynb).
+            if (lesson.PageName != lesson.PageIn(language))
+                throw new SiteExportException(
+                    $"{source}: its metadata rnnkit.language says '{language.Code}', so its name must end in {language.Suffix}.ipynb");
+            if (SiteLanguage.All.FirstOrDefault(l => l != language && l.Suffix.Length > 0 && lesson.Stem.EndsWith(l.Suffix, StringComparison.Ordinal)) is { } named)
+                throw new SiteExportException(
+                    $"{source}: its name ends in {named.Suffix}.ipynb (the {named.Code} edition) but its metadata rnnkit.language is not '{named.Code}'");
             if (seen.TryGetValue(lesson.PageName, out var other))
                 throw new SiteExportException(
                     $"{other.Notebook.Path} and {lesson.Notebook.Path} would both become {lesson.PageName}; rename one");

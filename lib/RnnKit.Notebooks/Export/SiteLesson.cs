@@ -5,7 +5,8 @@ namespace RnnKit.Notebooks.Export;
 
 /// <summary>One lesson of the site: its (executed) notebook and, when its run failed, what went wrong.</summary>
 /// <param name="Notebook">The notebook; its <see cref="Notebook.Path"/> names the page.</param>
-/// <param name="Problem">Shown on the index and the page when the lesson did not run cleanly; null when it did.</param>
+/// <param name="Problem">Why the lesson did not run cleanly (its first failing cell), shown on the index and, after the
+/// edition's "This lesson did not run cleanly: ", on the page; null when it ran cleanly.</param>
 public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
 {
     private const string ExecutedSuffix = ".executed";
@@ -23,7 +24,28 @@ public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
         }
     }
 
+    /// <summary>The edition the notebook's metadata names (<see cref="SiteLanguage.Of"/>).</summary>
+    /// <exception cref="SiteExportException">A language the site has no edition for.</exception>
+    public SiteLanguage Language => SiteLanguage.Of(Notebook, Notebook.Path ?? Notebook.Title);
+
+    /// <summary>
+    /// The lesson's id, shared by both editions: the stem without the edition's suffix ("04-the-binary-adder" for
+    /// 04-the-binary-adder.ipynb and for its Chinese twin 04-the-binary-adder.zh.ipynb).
+    /// </summary>
+    public string Id
+    {
+        get
+        {
+            var suffix = Language.Suffix;
+            return suffix.Length > 0 && Stem.EndsWith(suffix, StringComparison.Ordinal) ? Stem[..^suffix.Length] : Stem;
+        }
+    }
+
+    /// <summary>The page: "04-the-binary-adder.html", the twin's "04-the-binary-adder.zh.html".</summary>
     public string PageName => Stem + ".html";
+
+    /// <summary>The page of this lesson in <paramref name="language"/>'s edition (it may not exist).</summary>
+    public string PageIn(SiteLanguage language) => Id + language.Suffix + ".html";
 
     public string Title => Notebook.Title;
 
@@ -45,7 +67,8 @@ public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
 
 /// <summary>What <see cref="SiteExporter"/> wrote.</summary>
 /// <param name="Folder">The site's root folder (full path).</param>
-/// <param name="Pages">The pages, index first, as paths relative to <paramref name="Folder"/>.</param>
+/// <param name="Pages">The pages, the editions' indexes first, then each edition's lessons in course order, as paths
+/// relative to <paramref name="Folder"/>.</param>
 /// <param name="Formulas">Math elements written (each becomes one KaTeX formula in the browser).</param>
 /// <param name="Charts">Plotly charts written.</param>
 /// <param name="Elapsed">Wall time of the export.</param>
@@ -58,4 +81,10 @@ public sealed record SiteReport(string Folder, IReadOnlyList<string> Pages, int 
     public int FontFiles { get; init; }
 
     public long FontBytes { get; init; }
+
+    /// <summary>Lesson pages written (both editions).</summary>
+    public int Lessons { get; init; }
+
+    /// <summary>The editions written, by language code ("en", "zh-Hans"); each has its index.</summary>
+    public IReadOnlyList<string> Editions { get; init; } = [];
 }

@@ -139,6 +139,42 @@ public class BuildVerbTests
         Assert.Equal(page, File.ReadAllText(Path.Combine(site, "01-text.html")));
     }
 
+    [Fact]
+    public void A_Chinese_twin_runs_and_becomes_the_Chinese_edition_with_its_index_and_switches()
+    {
+        var work = Repo.TempFolder("rnnkit-build-zh");
+        var lessons = Path.Combine(work, "lessons");
+        Directory.CreateDirectory(lessons);
+        File.Copy(Path.Combine(Lessons, "01-runs.ipynb"), Path.Combine(lessons, "01-runs.ipynb"));
+        File.Copy(Path.Combine(Lessons, "README.md"), Path.Combine(lessons, "README.md"));
+        File.WriteAllText(Path.Combine(lessons, LessonFiles.ChineseSyllabusName), "# 构建测试\n\n从[会运行的一课](01-runs.zh.ipynb)开始。\n");
+        // The twin: the same code up to its string literal, Chinese Markdown, the edition in its metadata.
+        var twin = Notebooks.Model.Notebook.Load(Path.Combine(Lessons, "01-runs.ipynb"));
+        twin.Metadata["rnnkit"] = new JsonObject { ["language"] = "zh-Hans" };
+        twin.Cells[0].Source = "# 会运行的一课\n\n它求 $x$ 的平方：$x^2$。";
+        twin.Cells[1].Source = twin.Cells[1].Source.Replace("\"hello from the engine\"", "\"来自引擎的问候\"");
+        twin.Save(Path.Combine(lessons, "01-runs.zh.ipynb"));
+
+        var site = Path.Combine(work, "site");
+        var executed = Path.Combine(work, "executed");
+        var result = CliRunner.Run("build", "--notebooks", lessons, "--out", site, "--executed", executed, "--timeout", "60");
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stderr}");
+        Assert.Contains("[2/2] running", result.Stderr);
+        Assert.Contains("2 of 2 lessons ran cleanly", result.Stdout);
+
+        // The twin ran itself: its executed copy and its page show what its own code printed.
+        Assert.Contains("来自引擎的问候", File.ReadAllText(Path.Combine(executed, "01-runs.zh.ipynb")));
+        var page = File.ReadAllText(Path.Combine(site, "01-runs.zh.html"));
+        Assert.Contains("<html lang=\"zh-Hans\">", page);
+        Assert.Contains("<pre>来自引擎的问候\n</pre>", page);
+        Assert.Contains("<a class=\"language-switch\" href=\"01-runs.html\"", page);
+        Assert.Contains("<a class=\"language-switch\" href=\"01-runs.zh.html\"", File.ReadAllText(Path.Combine(site, "01-runs.html")));
+        var index = File.ReadAllText(Path.Combine(site, "index.zh.html"));
+        Assert.Contains("<a href=\"01-runs.zh.html\">会运行的一课</a>", index);
+        Assert.Contains("<li><a href=\"01-runs.zh.html\">会运行的一课</a></li>", index);
+        Assert.True(Directory.GetFiles(Path.Combine(site, CjkFontAssets.SiteFolder, "files"), "*.woff2").Length > 0);
+    }
+
     /// <summary>A course of one Markdown-only lesson (nothing to run, so quick), in a fresh folder.</summary>
     private static (string Work, string Lessons) TextOnlyCourse()
     {

@@ -17,8 +17,15 @@ internal static partial class SiteBrowser
     /// <param name="Cjk">Distinct Chinese characters on the page.</param>
     /// <param name="MissingGlyphs">Those drawn as the missing-glyph box.</param>
     /// <param name="WebFontFaces">Faces of the site's Noto Sans SC loaded for them.</param>
+    /// <param name="ChartTitles">The drawn charts' titles and how their Chinese was drawn.</param>
+    /// <param name="Lang">The page's <c>lang</c>.</param>
+    /// <param name="Switches">Where the page's language switch leads (absolute file:// URLs).</param>
     public sealed record PageStatus(int Formulas, int Typeset, int KatexErrors, int Charts, int Drawn, string[] Errors, string[] External,
-        int Cjk, string[] MissingGlyphs, int WebFontFaces);
+        int Cjk, string[] MissingGlyphs, int WebFontFaces, ChartTitle[]? ChartTitles = null, string? Lang = null, string[]? Switches = null);
+
+    /// <summary>A chart title as drawn: its text and font family, its Chinese characters, those drawn as boxes and
+    /// those drawn otherwise than by the site's Noto Sans SC.</summary>
+    public sealed record ChartTitle(string Text, string Font, int Cjk, string[] MissingGlyphs, string[] NotWebFont);
 
     /// <summary>Virtual time the pages get to load and render (virtual time runs ahead when the page is idle).</summary>
     private const int VirtualTimeBudgetMs = 60_000;

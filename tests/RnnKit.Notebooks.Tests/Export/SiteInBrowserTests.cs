@@ -17,7 +17,9 @@ public class SiteInBrowserTests
         var site = await FixtureSite.SiteAsync();
         var control = await BrokenSiteAsync();
         var (chinese, withoutFont) = await ChineseSiteAsync();
-        var pages = site.Pages.Select(p => Path.Combine(site.Folder, p)).Concat([control, chinese, withoutFont]).ToList();
+        var bilingual = await FixtureSite.BilingualAsync();
+        var editions = bilingual.Pages.Select(p => Path.Combine(bilingual.Folder, p)).ToList();
+        var pages = site.Pages.Select(p => Path.Combine(site.Folder, p)).Concat([control, chinese, withoutFont]).Concat(editions).ToList();
 
         var statuses = SiteBrowser.Check(chromium, pages);
 
@@ -45,9 +47,44 @@ public class SiteInBrowserTests
         Assert.True(good.MissingGlyphs.Length == 0, $"drawn as boxes: {string.Join("", good.MissingGlyphs)}");
         Assert.True(good.WebFontFaces > 0, "no face of the site's Noto Sans SC was loaded");
         Assert.Empty(good.Errors);
-        // … and the check can fail: the same page without the font's stylesheet draws them all as boxes.
+        // … the chart's Chinese title too, in the font family site.js gives charts, drawn by the web font itself …
+        var title = Assert.Single(good.ChartTitles!);
+        Assert.Equal("困惑度", title.Text);
+        Assert.Contains("Noto Sans SC", title.Font);
+        Assert.Equal(3, title.Cjk);
+        Assert.True(title.MissingGlyphs.Length == 0 && title.NotWebFont.Length == 0,
+            $"chart title: boxes {string.Join("", title.MissingGlyphs)}, not the web font's {string.Join("", title.NotWebFont)}");
+        // … and the checks can fail: the same page without the font's stylesheet draws them all as boxes.
         var bad = statuses[withoutFont];
         Assert.Equal(good.Cjk, bad.MissingGlyphs.Length);
+        Assert.Equal(3, Assert.Single(bad.ChartTitles!).MissingGlyphs.Length);
+
+        // Both editions (issue #23): every page renders, Chinese pages in the web font; each language switch leads to
+        // a page of the site whose switch leads back.
+        var byUrl = editions.ToDictionary(p => new Uri(Path.GetFullPath(p)).AbsoluteUri, p => statuses[p]);
+        foreach (var page in editions)
+        {
+            var s = statuses[page];
+            var name = Path.GetFileName(page);
+            var url = new Uri(Path.GetFullPath(page)).AbsoluteUri;
+            Assert.True(s.Errors.Length == 0, $"{name}: script errors: {string.Join("; ", s.Errors)}");
+            Assert.True(s.Typeset == s.Formulas && s.Drawn == s.Charts, $"{name}: {s.Typeset}/{s.Formulas} formulas, {s.Drawn}/{s.Charts} charts");
+            Assert.Equal(name.Contains(".zh.") ? "zh-Hans" : "en", s.Lang);
+            Assert.True(s.MissingGlyphs.Length == 0, $"{name}: drawn as boxes: {string.Join("", s.MissingGlyphs)}");
+            foreach (var target in s.Switches!)
+            {
+                Assert.True(byUrl.TryGetValue(target, out var other), $"{name}: the language switch leads to {target}, not a page of the site");
+                Assert.True(other.Switches!.Contains(url), $"{name} switches to {target}, which does not switch back");
+                Assert.NotEqual(s.Lang, other.Lang);
+            }
+        }
+        var zh = statuses[Path.Combine(bilingual.Folder, "02-second.zh.html")];
+        Assert.Single(zh.Switches!);
+        Assert.True(zh.WebFontFaces > 0 && zh.Cjk >= 20, $"02-second.zh.html: {zh.Cjk} Chinese characters, {zh.WebFontFaces} web-font faces");
+        Assert.Equal(["训练损失", "门的取值"], zh.ChartTitles!.Select(t => t.Text));
+        Assert.All(zh.ChartTitles!, t => Assert.True(t.MissingGlyphs.Length == 0 && t.NotWebFont.Length == 0 && t.Cjk > 0,
+            $"chart title {t.Text} in {t.Font}: boxes {string.Join("", t.MissingGlyphs)}, not the web font's {string.Join("", t.NotWebFont)}"));
+        Assert.Empty(statuses[Path.Combine(bilingual.Folder, "01-first.html")].Switches!);
     }
 
     /// <summary>

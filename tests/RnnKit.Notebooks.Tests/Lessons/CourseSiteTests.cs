@@ -23,7 +23,9 @@ public partial class CourseSiteTests(ITestOutputHelper output)
         output.WriteLine($"rnnkit build: exit {build.ExitCode} in {seconds:F1} s\n{build.Stderr}");
         Assert.True(build.ExitCode == 0, build.Stderr);
 
-        var lessons = LessonTests.LessonFiles().Select(Path.GetFileName).ToArray();
+        // Both editions: the English lessons and their Chinese twins (NN-words.zh.ipynb) all run in the build.
+        var lessons = Directory.EnumerateFiles(Repo.PathOf("notebooks"), "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var twins = lessons.Where(name => name!.EndsWith(".zh.ipynb", StringComparison.Ordinal)).ToArray();
         var copies = lessons.Select(name => Path.Combine(executed, name!)).ToArray();
         Assert.All(copies, copy => Assert.True(File.Exists(copy), $"no executed copy {copy}"));
 
@@ -36,7 +38,8 @@ public partial class CourseSiteTests(ITestOutputHelper output)
         Assert.All(lessons, name => Assert.True(File.Exists(Path.Combine(converted, Path.ChangeExtension(name!, ".html")))));
 
         var pages = Directory.EnumerateFiles(site, "*.html").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(lessons.Length + 1, pages.Count);
+        var indexes = twins.Length > 0 ? new[] { "index.html", "index.zh.html" } : ["index.html"];
+        Assert.Equal(lessons.Length + indexes.Length, pages.Count);
         foreach (var page in pages)
         {
             var raw = RawDollars(File.ReadAllText(page));
@@ -54,12 +57,21 @@ public partial class CourseSiteTests(ITestOutputHelper output)
             Assert.True(s.Drawn == s.Charts, $"{name}: {s.Drawn} of {s.Charts} charts drawn");
             Assert.True(s.MissingGlyphs.Length == 0,
                 $"{name}: Chinese drawn as boxes without the system's CJK fonts: {string.Join("", s.MissingGlyphs)}");
-            if (name != "index.html")
+            Assert.Equal(name.Contains(".zh.", StringComparison.Ordinal) ? "zh-Hans" : "en", s.Lang);
+            if (!indexes.Contains(name))
             {
                 Assert.True(s.Cjk > 0, $"{name} shows no Chinese term");
                 Assert.True(s.Formulas > 0, $"{name} shows no formula");
                 Assert.True(s.Charts >= 2, $"{name} shows {s.Charts} charts");
             }
+        }
+        // Each twin and its English lesson switch to each other, in the browser (the links resolve to the pages).
+        foreach (var twin in twins)
+        {
+            var zh = Path.Combine(site, Path.ChangeExtension(twin!, ".html"));
+            var en = Path.Combine(site, twin![..^".zh.ipynb".Length] + ".html");
+            Assert.Equal([new Uri(en).AbsoluteUri], statuses[zh].Switches!);
+            Assert.Equal([new Uri(zh).AbsoluteUri], statuses[en].Switches!);
         }
     }
 

@@ -1,6 +1,7 @@
 // RnnKit course site: typesets the formulas with the local KaTeX, draws the Plotly charts with the local
 // plotly.js, then writes what it did into #rnnkit-status as JSON (hidden; the test suite reads it through
-// headless Chromium to prove every formula and chart rendered, with no script error and no network request).
+// headless Chromium to prove every formula and chart rendered, with no script error and no network request, that
+// Chinese text and chart titles are drawn by the site's web font, and where the language switch leads).
 (function () {
   "use strict";
   var errors = [];
@@ -55,41 +56,67 @@
   function cjkCharacters() {
     var seen = {};
     Array.from(document.body.textContent).forEach(function (ch) {
-      var code = ch.codePointAt(0);
-      if ((code >= 0x2E80 && code <= 0x9FFF) || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0xFE30 && code <= 0xFE4F) ||
-          (code >= 0xFF00 && code <= 0xFFEF) || (code >= 0x20000 && code <= 0x3FFFF)) seen[ch] = true;
+      if (isCjk(ch)) seen[ch] = true;
     });
     return Object.keys(seen);
   }
 
-  // Characters drawn as the missing-glyph box: each is drawn in the page's font and compared, pixel for pixel, with
-  // a private-use character that no font has.
-  function missingGlyphs(characters) {
-    var canvas = document.createElement("canvas");
-    canvas.width = canvas.height = 40;
-    var context = canvas.getContext("2d", { willReadFrequently: true });
-    context.font = "32px " + getComputedStyle(document.body).fontFamily;
-    function pixels(ch) {
-      context.clearRect(0, 0, 40, 40);
-      context.fillText(ch, 2, 32);
-      return context.getImageData(0, 0, 40, 40).data.join(",");
+  function isCjk(ch) {
+    var code = ch.codePointAt(0);
+    return (code >= 0x2E80 && code <= 0x9FFF) || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0xFE30 && code <= 0xFE4F) ||
+      (code >= 0xFF00 && code <= 0xFFEF) || (code >= 0x20000 && code <= 0x3FFFF);
+  }
+
+  // A character drawn in a font family, as pixels, to compare drawings.
+  var canvas = null, context = null;
+  function pixels(ch, family) {
+    if (!canvas) {
+      canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 40;
+      context = canvas.getContext("2d", { willReadFrequently: true });
     }
-    var box = pixels("\uE000");
-    return characters.filter(function (ch) { return pixels(ch) === box; });
+    context.font = "32px " + family;
+    context.clearRect(0, 0, 40, 40);
+    context.fillText(ch, 2, 32);
+    return context.getImageData(0, 0, 40, 40).data.join(",");
+  }
+
+  // Characters drawn as the missing-glyph box: each is drawn in the given font family (the page's by default) and
+  // compared, pixel for pixel, with a private-use character that no font has.
+  function missingGlyphs(characters, family) {
+    family = family || getComputedStyle(document.body).fontFamily;
+    var box = pixels("\uE000", family);
+    return characters.filter(function (ch) { return pixels(ch, family) === box; });
+  }
+
+  // The Chinese in the drawn charts' titles (Plotly's SVG text, in the font family site.js gave the chart): the
+  // characters drawn as boxes in that family, and those drawn otherwise than by the site's web font alone.
+  function chartTitles() {
+    return Array.prototype.map.call(document.querySelectorAll(".plotly-chart svg text.gtitle"), function (title) {
+      var chinese = Array.from(title.textContent).filter(isCjk);
+      var family = title.style.fontFamily || getComputedStyle(title).fontFamily;
+      return {
+        text: title.textContent,
+        font: family,
+        cjk: chinese.length,
+        missingGlyphs: missingGlyphs(chinese, family),
+        notWebFont: chinese.filter(function (ch) { return pixels(ch, family) !== pixels(ch, '"Noto Sans SC"'); })
+      };
+    });
   }
 
   function fontStatus() {
     var characters = cjkCharacters();
-    if (characters.length === 0) return Promise.resolve({ cjk: 0, missingGlyphs: [], webFontFaces: 0 });
+    if (characters.length === 0) return Promise.resolve({ cjk: 0, missingGlyphs: [], webFontFaces: 0, chartTitles: chartTitles() });
     return document.fonts.load('32px "Noto Sans SC"', characters.join("")).then(function (faces) {
-      return { cjk: characters.length, missingGlyphs: missingGlyphs(characters), webFontFaces: faces.length };
+      return { cjk: characters.length, missingGlyphs: missingGlyphs(characters), webFontFaces: faces.length, chartTitles: chartTitles() };
     });
   }
 
   function report() {
     fontStatus().catch(function (e) {
       errors.push("fonts: " + e.message);
-      return { cjk: -1, missingGlyphs: [], webFontFaces: 0 };
+      return { cjk: -1, missingGlyphs: [], webFontFaces: 0, chartTitles: [] };
     }).then(write);
   }
 
@@ -98,6 +125,9 @@
       cjk: fonts.cjk,
       missingGlyphs: fonts.missingGlyphs,
       webFontFaces: fonts.webFontFaces,
+      chartTitles: fonts.chartTitles,
+      lang: document.documentElement.lang,
+      switches: Array.prototype.map.call(document.querySelectorAll("a.language-switch"), function (a) { return a.href; }),
       formulas: document.querySelectorAll(".math").length,
       typeset: count(".math", function (el) { return el.querySelector(".katex") !== null; }),
       katexErrors: document.querySelectorAll(".katex-error").length,
