@@ -23,8 +23,9 @@ public sealed record NotebookFileRun(Notebook? Executed, NotebookReport Report)
         try
         {
             notebook = Notebook.Load(path);
+            Editions.LanguageOf(path, notebook);
         }
-        catch (NotebookFormatException e)
+        catch (NotebookInputException e) // unreadable, or a twin whose name and metadata disagree
         {
             return new NotebookFileRun(null, new NotebookReport(path, NotebookReport.Failed, 0, [], e.Message));
         }

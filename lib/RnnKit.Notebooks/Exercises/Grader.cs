@@ -34,6 +34,7 @@ public sealed class Grader
         foreach (var path in NotebookFiles.Walk(sourceFolder).Where(NotebookFiles.IsNotebook))
         {
             var notebook = Notebook.Load(path);
+            Editions.LanguageOf(path, notebook); // a twin's name and metadata agree, or the teacher is told which file
             var exercises = ExerciseParser.Parse(notebook);
             try
             {
@@ -109,18 +110,32 @@ public sealed class Grader
             // Saved under another lesson's name? Then its exercise ids say which lesson it is.
             if (shared > 0 || ids.Count == 0) return (byName[0], null);
         }
+        // A lesson and its twin share every exercise id: the submission's language (its metadata) decides between them.
+        var language = LanguageOrEnglish(student);
         var ranked = _teachers
-            .Select(t => (Teacher: t, Shared: t.Exercises.Count(e => ids.Contains(e.Id))))
+            .Select(t => (Teacher: t, Shared: t.Exercises.Count(e => ids.Contains(e.Id)), Same: Editions.LanguageOfName(t.Path) == language))
             .Where(r => r.Shared > 0)
-            .OrderByDescending(r => r.Shared)
+            .OrderByDescending(r => r.Shared).ThenByDescending(r => r.Same)
             .ToList();
-        if (ranked.Count == 0 || (ranked.Count > 1 && ranked[1].Shared == ranked[0].Shared))
+        if (ranked.Count == 0 || (ranked.Count > 1 && ranked[1].Shared == ranked[0].Shared && ranked[1].Same == ranked[0].Same))
             return byName.Count == 1 ? (byName[0], null) : (default, null);
         var best = ranked[0].Teacher;
         var note = SameName(best.Path, submission) ? null
             : $"{Path.GetFileName(submission)} holds the exercises of {Path.GetFileName(best.Path)} ({string.Join(", ", best.Exercises.Where(e => ids.Contains(e.Id)).Select(e => e.Id))}), " +
               $"so it was graded against that notebook, not by its file name";
         return (best, note);
+    }
+
+    private static string LanguageOrEnglish(Notebook student)
+    {
+        try
+        {
+            return Editions.LanguageOf(student);
+        }
+        catch (NotebookInputException)
+        {
+            return Editions.English;
+        }
     }
 
     private static bool SameName(string a, string b) =>

@@ -70,6 +70,7 @@ public sealed class StudentCopy
     private void AddNotebook(string path, string target)
     {
         var teacher = Notebook.Load(path);
+        Editions.LanguageOf(path, teacher); // a twin's name and metadata agree (the student copy keeps both)
         var exercises = ExerciseParser.Parse(teacher);
         _notebooks.Add((target, StudentVersion.Create(teacher), exercises.Count, exercises.Sum(e => e.Points)));
     }

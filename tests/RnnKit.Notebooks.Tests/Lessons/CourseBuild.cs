@@ -34,7 +34,7 @@ internal static class CourseBuild
         var timeout = CellTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var cli = LessonRuns.OneAtATime(() => LessonTests.Selected is null
             ? TestSupport.Cli.Run("build", "--notebooks", Repo.PathOf("notebooks"), "--out", site, "--executed", executed, "--timeout", timeout)
-            : TestSupport.Cli.Run(["run", .. LessonTests.LessonFiles(), "--out", executed, "--report", Path.Combine(executed, "report.json"), "--timeout", timeout]));
+            : TestSupport.Cli.Run(["run", .. LessonTests.EditionFiles(), "--out", executed, "--report", Path.Combine(executed, "report.json"), "--timeout", timeout]));
         return new Result(cli, site, executed, (DateTime.UtcNow - started).TotalSeconds);
     });
 

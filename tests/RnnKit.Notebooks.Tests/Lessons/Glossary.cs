@@ -49,6 +49,22 @@ internal static partial class Glossary
         }
     }
 
+    /// <summary>
+    /// Where a Chinese text (a twin) gives the English term in parentheses after its Chinese one — "遗忘门（forget gate）",
+    /// "通过时间反向传播（backpropagation through time, BPTT）" — the entry and the run of Han characters before the
+    /// parenthesis, which must end with the glossary's term.
+    /// </summary>
+    public static IEnumerable<(GlossaryEntry Entry, string Chinese)> GlossedInChinese(string text)
+    {
+        foreach (Match m in ChineseGlossPattern().Matches(text))
+        {
+            var english = m.Groups["en"].Value.Replace("*", "").Trim().ToLowerInvariant();
+            var entry = Entries.Where(e => english == e.English.ToLowerInvariant() || english == e.English.ToLowerInvariant() + "s")
+                .MaxBy(e => e.English.Length);
+            if (entry is not null) yield return (entry, m.Groups["zh"].Value.Replace("*", ""));
+        }
+    }
+
     private static bool EndsWithTerm(string before, string term) =>
         (before.EndsWith(term, StringComparison.Ordinal) && Boundary(before, before.Length - term.Length))
         || (before.EndsWith(term + "s", StringComparison.Ordinal) && Boundary(before, before.Length - term.Length - 1));
@@ -58,4 +74,8 @@ internal static partial class Glossary
     // Up to 60 characters of text, then "(" whose first part holds a Han character.
     [GeneratedRegex(@"(?<before>[^()\n]{1,60}?)\s*[(（](?<zh>[^,，;；)）]*\p{IsCJKUnifiedIdeographs}[^,，;；)）]*)")]
     private static partial Regex GlossPattern();
+
+    // Han characters (bold marks allowed), then "（" or "(" and the English words before the first comma or semicolon.
+    [GeneratedRegex(@"(?<zh>[\p{IsCJKUnifiedIdeographs}*]*\p{IsCJKUnifiedIdeographs}\**)\s*[(（](?<en>[A-Za-z][^,，;；)）\n]*)")]
+    private static partial Regex ChineseGlossPattern();
 }

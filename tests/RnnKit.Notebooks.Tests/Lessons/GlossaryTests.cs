@@ -10,12 +10,13 @@ namespace RnnKit.Notebooks.Tests.Lessons;
 /// </summary>
 public class GlossaryTests
 {
-    /// <summary>Texts the glossary governs: every cell of every lesson, the syllabus, the README.</summary>
+    /// <summary>Texts the glossary governs: every cell of every lesson and twin, the syllabus (both editions), the README.</summary>
     public static TheoryData<string> Texts()
     {
         var data = new TheoryData<string>();
-        foreach (var lesson in LessonTests.LessonFiles()) data.Add(Path.GetRelativePath(Repo.Root, lesson));
+        foreach (var lesson in LessonTests.EditionFiles()) data.Add(Path.GetRelativePath(Repo.Root, lesson));
         data.Add(Path.Combine("notebooks", "README.md"));
+        if (File.Exists(Repo.PathOf("notebooks", "README.zh.md"))) data.Add(Path.Combine("notebooks", "README.zh.md"));
         data.Add("README.md");
         return data;
     }
@@ -60,8 +61,24 @@ public class GlossaryTests
             foreach (var (entry, chinese) in Glossary.Glossed(source))
                 if (!entry.Chinese.Any(accepted => chinese.Contains(accepted, StringComparison.Ordinal)))
                     problems.Add($"{where}: {entry.English} glossed as '{chinese}'; the glossary says {string.Join(" or ", entry.Chinese)}");
+            foreach (var (entry, chinese) in Glossary.GlossedInChinese(source))
+                if (!entry.Chinese.Any(accepted => chinese.EndsWith(accepted, StringComparison.Ordinal)))
+                    problems.Add($"{where}: '{chinese}（{entry.English}）' — the glossary's term for {entry.English} is {string.Join(" or ", entry.Chinese)}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+
+    [Fact]
+    public void The_check_finds_a_chinese_term_before_its_english_one()
+    {
+        var found = Glossary.GlossedInChinese("我们用**随时间反向传播**（backpropagation through time, BPTT）训练，遗忘门（forget gate）决定保留什么；" +
+                                              "困惑度（perplexity）越低越好。Python（一种语言）不是术语。").ToList();
+
+        Assert.Equal(["backpropagation through time", "forget gate", "perplexity"], found.Select(f => f.Entry.English));
+        Assert.Equal("我们用随时间反向传播", found[0].Chinese);
+        Assert.DoesNotContain(found[0].Entry.Chinese, c => found[0].Chinese.EndsWith(c, StringComparison.Ordinal));
+        Assert.EndsWith("遗忘门", found[1].Chinese);
+        Assert.EndsWith("困惑度", found[2].Chinese);
     }
 
     [Fact]

@@ -113,7 +113,11 @@ internal static partial class ProseNumbers
     [GeneratedRegex(@"\]\([^)]*\)|<[^>\n]+>")]
     private static partial Regex LinkTarget();
 
-    [GeneratedRegex(@"(?i)\b(lessons?|exercises?|sections?|chapter|figure|§)\s*\d+(\.\d+)?(\s*(,|and|or|–|-|to)\s*\d+(\.\d+)?)*")]
+    /// <summary>References to lessons, exercises, sections and figures, in English and in a Chinese twin ("练习 3.4",
+    /// "第 3 课", "第 2、3 节").</summary>
+    [GeneratedRegex(@"(?i)\b(lessons?|exercises?|sections?|chapter|figure|§)\s*\d+(\.\d+)?(\s*(,|and|or|–|-|to)\s*\d+(\.\d+)?)*" +
+                    @"|(练习|课程|小节|图)\s*\d+(\.\d+)?(\s*[、,，和或至到–\-]\s*\d+(\.\d+)?)*" +
+                    @"|第\s*\d+(\s*[、,，和或至到–\-]\s*\d+)*\s*(课|章|节|部分)")]
     private static partial Regex Reference();
 
     /// <summary>The number of a numbered heading or list item: "## 4. Echo state network", "3. Compare …".</summary>
@@ -123,7 +127,9 @@ internal static partial class ProseNumbers
     [GeneratedRegex(@"^#[^\n]*", RegexOptions.Multiline)]
     private static partial Regex Title();
 
-    [GeneratedRegex(@"(?<![\w.\-−])(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(?!\w)")]
+    /// <summary>A number standing alone: not part of a word (n-gram, float32, k1) — but a Han character beside it is
+    /// a boundary, since Chinese prose writes numbers without spaces ("训练300步").</summary>
+    [GeneratedRegex(@"(?<![\w.\-−-[\p{IsCJKUnifiedIdeographs}]])(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(?![\w-[\p{IsCJKUnifiedIdeographs}]])")]
     private static partial Regex ProseNumber();
 
     [GeneratedRegex(@"\d+(\.\d+)?")]

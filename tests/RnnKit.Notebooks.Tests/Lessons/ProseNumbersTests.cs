@@ -17,8 +17,10 @@ public class ProseNumbersTests
     /// </summary>
     internal static readonly HashSet<string> NotYetBound = [];
 
+    /// <summary>Every edition: a twin states the English lesson's numbers, checked against the same code and the
+    /// claims its own run printed.</summary>
     [Theory]
-    [MemberData(nameof(LessonTests.Lessons), MemberType = typeof(LessonTests))]
+    [MemberData(nameof(LessonTests.LessonsAndTwins), MemberType = typeof(LessonTests))]
     public void Every_number_in_the_prose_is_a_setting_a_fact_or_a_claims_measurement(string lesson)
     {
         if (NotYetBound.Contains(lesson))
@@ -39,5 +41,18 @@ public class ProseNumbersTests
 
         Assert.Equal([(1, "14"), (5, "98")], problems.Select(p => (p.Cell, p.Number)));
         Assert.Contains("trained on 14 million words", problems[0].Context);
+    }
+
+    [Fact]
+    public void In_chinese_prose_a_number_beside_han_characters_counts_and_references_do_not()
+    {
+        var twin = new Notebook();
+        twin.Cells.Add(Cell.Markdown("# 99 · 数字"));
+        twin.Cells.Add(Cell.Markdown("训练300步之后，困惑度降到14。见第 3 课和练习 3.4。"));
+        twin.Cells.Add(Cell.Code("var trainSteps = Kit.Steps(300);"));
+
+        var problems = ProseNumbers.Check(twin, twin, "99-numbers.zh.ipynb");
+
+        Assert.Equal([(2, "14")], problems.Select(p => (p.Cell, p.Number)));
     }
 }
