@@ -113,6 +113,40 @@ public class TwinDriftTests
     }
 
     [Fact]
+    public void The_python_tool_shows_both_side_by_side_and_reports_drift_too()
+    {
+        var python = Interop.RequireProgram("/usr/bin/python3", "python3");
+        var tool = Repo.PathOf("tools", "notebooks", "nbtwin.py");
+        var good = Interop.Run(python, [tool, "check", Path.Combine(FixtureFolder, FixtureLesson + ".zh.ipynb")], TimeSpan.FromSeconds(60));
+        Assert.True(good.ExitCode == 0, good.Stdout + good.Stderr);
+
+        var folder = Repo.TempFolder("rnnkit-nbtwin");
+        var english = Notebook.Load(Path.Combine(FixtureFolder, FixtureLesson + ".ipynb"));
+        var twin = Notebook.Load(Path.Combine(FixtureFolder, FixtureLesson + ".zh.ipynb"));
+        Cases["a number in the code"].Change(english, twin);
+        Cases["a Markdown cell left in English"].Change(english, twin);
+        english.Save(Path.Combine(folder, FixtureLesson + ".ipynb"));
+        var twinPath = Path.Combine(folder, FixtureLesson + ".zh.ipynb");
+        twin.Save(twinPath);
+
+        var bad = Interop.Run(python, [tool, "check", twinPath], TimeSpan.FromSeconds(60));
+        Assert.True(bad.ExitCode == 1, bad.Stdout + bad.Stderr);
+        Assert.Contains("cell 2: code differs outside comments and strings: the twin has '5' where the English has '4'", bad.Stdout);
+        Assert.Contains("cell 3: 0% of the prose is Chinese", bad.Stdout);
+
+        var page = Path.Combine(folder, "side.html");
+        Assert.Equal(0, Interop.Run(python, [tool, "side-by-side", twinPath, "--html", page], TimeSpan.FromSeconds(60)).ExitCode);
+        var html = File.ReadAllText(page);
+        Assert.Contains("cell 4 · code / code", html);
+        Assert.Contains("Double a number", html);
+        Assert.Contains("把一个数加倍", html);
+        Assert.Contains("the twin has &#x27;5&#x27;", html);
+        var text = Interop.Run(python, [tool, "side-by-side", twinPath, "--width", "120"], TimeSpan.FromSeconds(60));
+        Assert.Contains("50-a-twins-fixture.ipynb", text.Stdout);
+        Assert.Contains("│ // Exercise 50.1: 把一个数加倍 (1 point)", text.Stdout);
+    }
+
+    [Fact]
     public void A_mostly_math_or_code_cell_is_not_held_to_the_chinese_share_but_an_unchanged_english_one_is()
     {
         Assert.Null(TwinDrift.EnglishLeft("$$h = \\tanh(W x)$$\n\n`Check.RnnStep(RnnCellForward)`", "$$h = \\tanh(W x)$$\n\n`Check.RnnStep(RnnCellForward)`"));
