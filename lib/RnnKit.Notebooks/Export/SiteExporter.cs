@@ -115,13 +115,9 @@ public static partial class SiteExporter
             var language = lesson.Language;
             if (SiteLanguage.All.Any(l => l.IndexPage.Equals(lesson.PageName, StringComparison.OrdinalIgnoreCase)))
                 throw new SiteExportException($"{source}: a lesson cannot be named 'index' (the site's front page)");
-            // The file name and the metadata must name the same edition (the Chinese twin of 04-x.ipynb is 04-x.zh.ipynb).
+            // (Language refused a file name and metadata that name different editions.)
             if (lesson.PageName != lesson.PageIn(language))
-                throw new SiteExportException(
-                    $"{source}: its metadata rnnkit.language says '{language.Code}', so its name must end in {language.Suffix}.ipynb");
-            if (SiteLanguage.All.FirstOrDefault(l => l != language && l.Suffix.Length > 0 && lesson.Stem.EndsWith(l.Suffix, StringComparison.Ordinal)) is { } named)
-                throw new SiteExportException(
-                    $"{source}: its name ends in {named.Suffix}.ipynb (the {named.Code} edition) but its metadata rnnkit.language is not '{named.Code}'");
+                throw new SiteExportException($"{source}: its page {lesson.PageName} is not the {language.Code} edition's name for lesson {lesson.Id}");
             if (seen.TryGetValue(lesson.PageName, out var other))
                 throw new SiteExportException(
                     $"{other.Notebook.Path} and {lesson.Notebook.Path} would both become {lesson.PageName}; rename one");

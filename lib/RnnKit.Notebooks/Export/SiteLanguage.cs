@@ -4,18 +4,16 @@ namespace RnnKit.Notebooks.Export;
 
 /// <summary>
 /// An edition of the course site: English (the lessons as written) or Chinese (their twins,
-/// <c>NN-words.zh.ipynb</c>, whose notebook metadata says <c>"rnnkit": {"language": "zh-Hans"}</c>). Holds what
+/// <c>NN-words.zh.ipynb</c>, whose notebook metadata says <c>"rnnkit": {"language": "zh-Hans"}</c>; see
+/// <see cref="Editions"/>). Holds what
 /// differs between the editions' pages: the <c>lang</c> attribute, the page-name suffix and the words of the site's
 /// own furniture (navigation, the claim badge, the index, the footer).
 /// </summary>
 public sealed class SiteLanguage
 {
-    /// <summary>The metadata key holding a notebook's language (<c>metadata.rnnkit.language</c>).</summary>
-    public const string MetadataKey = "rnnkit";
-
     public static SiteLanguage English { get; } = new()
     {
-        Code = "en",
+        Code = Editions.English,
         Suffix = "",
         Name = "English",
         Contents = "Contents",
@@ -34,8 +32,8 @@ public sealed class SiteLanguage
 
     public static SiteLanguage Chinese { get; } = new()
     {
-        Code = "zh-Hans",
-        Suffix = ".zh",
+        Code = Editions.Chinese,
+        Suffix = "." + Editions.Suffixes.Single(s => s.Value == Editions.Chinese).Key,
         Name = "中文",
         Contents = "目录",
         Previous = "上一课：",
@@ -96,17 +94,23 @@ public sealed class SiteLanguage
     /// <summary>The index page of this edition: index.html, index.zh.html.</summary>
     public string IndexPage => "index" + Suffix + ".html";
 
-    /// <summary>The edition a notebook's metadata names (none: English).</summary>
-    /// <exception cref="SiteExportException">A language the site has no edition for.</exception>
-    public static SiteLanguage Of(Notebook notebook, string source)
+    /// <summary>The edition of a lesson (<see cref="Editions.LanguageOf(string, Notebook)"/>: its metadata, which must
+    /// agree with its file name <paramref name="path"/>).</summary>
+    /// <exception cref="SiteExportException">The name and the metadata disagree, or name a language the site has no
+    /// edition for.</exception>
+    public static SiteLanguage Of(string path, Notebook notebook)
     {
-        var value = notebook.Metadata[MetadataKey] is System.Text.Json.Nodes.JsonObject rnnkit && rnnkit["language"] is { } node
-            ? node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString()
-            : null;
-        if (value is null) return English;
-        return All.FirstOrDefault(l => l.Code == value)
-               ?? throw new SiteExportException(
-                   $"{source}: metadata rnnkit.language is '{value}'; the site has editions for {string.Join(" and ", All.Select(l => $"'{l.Code}'"))} only");
+        string code;
+        try
+        {
+            code = Editions.LanguageOf(path, notebook);
+        }
+        catch (NotebookInputException e)
+        {
+            throw new SiteExportException(e.Message, e);
+        }
+        return All.FirstOrDefault(l => l.Code == code)
+               ?? throw new SiteExportException($"{path}: the site has no edition for the language '{code}'");
     }
 
     public override string ToString() => Code;

@@ -25,8 +25,12 @@ public sealed record SiteLesson(Notebook Notebook, string? Problem = null)
     }
 
     /// <summary>The edition the notebook's metadata names (<see cref="SiteLanguage.Of"/>).</summary>
-    /// <exception cref="SiteExportException">A language the site has no edition for.</exception>
-    public SiteLanguage Language => SiteLanguage.Of(Notebook, Notebook.Path ?? Notebook.Title);
+    /// <exception cref="SiteExportException">The name and the metadata disagree, or a language the site has no edition for.</exception>
+    public SiteLanguage Language => SiteLanguage.Of(NamedPath, Notebook);
+
+    /// <summary>The lesson's file as its name stands for it: the notebook's path, an executed copy's
+    /// (02-x.zh.executed.ipynb) without ".executed", or the title for a notebook without a path.</summary>
+    private string NamedPath => Path.Combine(Path.GetDirectoryName(Notebook.Path ?? "") ?? "", Stem + NotebookFiles.Extension);
 
     /// <summary>
     /// The lesson's id, shared by both editions: the stem without the edition's suffix ("04-the-binary-adder" for
