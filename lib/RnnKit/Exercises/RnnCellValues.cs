@@ -32,3 +32,13 @@ public sealed record RnnCellGradients(Matrix<double> Dxt, Matrix<double> DaPrev,
 /// <param name="Dba">(n_a, 1), summed over the steps and the examples.</param>
 public sealed record RnnGradients(IReadOnlyList<Matrix<double>> Dx, Matrix<double> Da0, Matrix<double> DWax,
     Matrix<double> DWaa, Matrix<double> Dba);
+
+/// <summary>
+/// The forward pass of the vanilla RNN over a whole sequence (deeplearning.ai's <c>rnn_forward</c>): the states, the
+/// predictions and the caches that backpropagation through time reads, one of each per step t = 1 … T_x.
+/// </summary>
+/// <param name="A">a⟨t⟩ for t = 1 … T_x, each (n_a, m); a⟨0⟩ is not in the list.</param>
+/// <param name="YPred">ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by) for t = 1 … T_x, each (n_y, m).</param>
+/// <param name="Caches">The cache of each step: a⟨t⟩, a⟨t−1⟩, x⟨t⟩ and the cell's weights.</param>
+public sealed record RnnForwardPass(IReadOnlyList<Matrix<double>> A, IReadOnlyList<Matrix<double>> YPred,
+    IReadOnlyList<RnnCellCache> Caches);
