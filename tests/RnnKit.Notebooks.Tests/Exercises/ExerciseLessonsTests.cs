@@ -14,7 +14,8 @@ namespace RnnKit.Notebooks.Tests.Exercises;
 /// </summary>
 public class ExerciseLessonsTests
 {
-    /// <summary>The folders searched for notebooks with exercises: the fixtures and every lesson.</summary>
+    /// <summary>The folders searched for notebooks with exercises: the fixtures and every lesson (only the lessons
+    /// RNNKIT_TEST_LESSONS names, when it is set).</summary>
     private static readonly string[] Folders = [Fixtures.Folder, Repo.PathOf("notebooks")];
 
     public static TheoryData<string> TeacherNotebooks()
@@ -22,7 +23,8 @@ public class ExerciseLessonsTests
         var data = new TheoryData<string>();
         foreach (var folder in Folders)
             foreach (var path in Directory.EnumerateFiles(folder, "*.ipynb").Order(StringComparer.Ordinal))
-                if (!Editions.IsTwin(path) && ExerciseParser.Parse(Notebook.Load(path)).Count > 0)
+                if (!Editions.IsTwin(path) && ExerciseParser.Parse(Notebook.Load(path)).Count > 0 && (folder == Fixtures.Folder
+                    || Lessons.LessonTests.Selected is not { } only || only.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal))))
                     data.Add(Path.GetRelativePath(Repo.Root, path));
         return data;
     }

@@ -19,6 +19,14 @@ public class MutatedSolutionTests
 
     private static readonly Dictionary<string, Mutation[]> ByLesson = new()
     {
+        ["02-the-recurrent-network.ipynb"] =
+        [
+            new("2.2", "for (var t = 0; t < x.Count; t++)", "for (var t = x.Count - 1; t >= 0; t--)", "the steps run in the wrong order"),
+            new("2.2", "var a_prev = a0;", "var a_prev = a0 * 0;", "the first step starts from zeros"),
+            new("2.2", "        a_prev = a_next;\n", "", "the state must be carried"),
+            new("2.2", "new RnnCellCache(a_next, a_prev,", "new RnnCellCache(a_next, a_next,", "the cache holds a⟨t⟩ where a⟨t−1⟩ belongs"),
+            new("2.2", "y_pred.Add(Activations.Softmax(logits));", "y_pred.Add(logits);", "the prediction has no softmax"),
+        ],
         ["03-backpropagation-through-time.ipynb"] =
         [
             new("3.4", "daNext.PointwiseMultiply(cache.ANext.Map(a => 1 - a * a))", "daNext.Clone()", "the tanh derivative is missing"),
