@@ -53,7 +53,12 @@ public partial class ChineseSyllabusTests
     {
         var english = ExerciseTable(English, "## Exercises", "notebooks/README.md");
         var chinese = ExerciseTable(Chinese, "## 练习", "notebooks/README.zh.md");
-        Assert.Equal(english.Select(r => r.ToString()), chinese.Select(r => r.ToString()));
+        var expected = english.Select(r => r.ToString()).ToList();
+        var actual = chinese.Select(r => r.ToString()).ToList();
+        Assert.True(expected.SequenceEqual(actual),
+            "notebooks/README.zh.md's exercise table (## 练习) must have the rows of notebooks/README.md's (## Exercises), titles translated; " +
+            $"rows that differ:\n{string.Join("\n", expected.Zip(actual).Where(p => p.First != p.Second).Select(p => $"  English {p.First}\n  Chinese {p.Second}"))}" +
+            (expected.Count != actual.Count ? $"\n  {expected.Count} English rows, {actual.Count} Chinese rows" : ""));
     }
 
     [Fact]
