@@ -32,6 +32,8 @@ public static class NotebookRunner
         var folder = options.WorkingDirectory
             ?? (notebook.Path is null ? null : Path.GetDirectoryName(Path.GetFullPath(notebook.Path)));
 
+        // The kit's feedback (checks, failed claims) speaks the notebook's language (rnnkit.language; English without it).
+        using var language = KitSettings.Use(KitSettings.Current with { Language = Editions.LanguageOrEnglish(notebook) });
         using var session = new CSharpSession(new SessionOptions { WorkingDirectory = folder, Timeout = options.CellTimeout });
         var clock = Stopwatch.StartNew();
         var reports = new List<CellReport>();

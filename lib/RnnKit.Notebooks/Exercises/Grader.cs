@@ -111,7 +111,7 @@ public sealed class Grader
             if (shared > 0 || ids.Count == 0) return (byName[0], null);
         }
         // A lesson and its twin share every exercise id: the submission's language (its metadata) decides between them.
-        var language = LanguageOrEnglish(student);
+        var language = Editions.LanguageOrEnglish(student);
         var ranked = _teachers
             .Select(t => (Teacher: t, Shared: t.Exercises.Count(e => ids.Contains(e.Id)), Same: Editions.LanguageOfName(t.Path) == language))
             .Where(r => r.Shared > 0)
@@ -124,18 +124,6 @@ public sealed class Grader
             : $"{Path.GetFileName(submission)} holds the exercises of {Path.GetFileName(best.Path)} ({string.Join(", ", best.Exercises.Where(e => ids.Contains(e.Id)).Select(e => e.Id))}), " +
               $"so it was graded against that notebook, not by its file name";
         return (best, note);
-    }
-
-    private static string LanguageOrEnglish(Notebook student)
-    {
-        try
-        {
-            return Editions.LanguageOf(student);
-        }
-        catch (NotebookInputException)
-        {
-            return Editions.English;
-        }
     }
 
     private static bool SameName(string a, string b) =>

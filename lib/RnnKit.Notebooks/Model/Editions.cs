@@ -68,6 +68,21 @@ public static class Editions
         return language!;
     }
 
+    /// <summary>The language the metadata names, or English when it names none or one the kit does not know (for
+    /// choosing the language of feedback, where a wrong key must not stop a run; the tools that read a lesson refuse it
+    /// with <see cref="LanguageOf(string, Notebook)"/>).</summary>
+    public static string LanguageOrEnglish(Notebook notebook)
+    {
+        try
+        {
+            return LanguageOf(notebook);
+        }
+        catch (NotebookInputException)
+        {
+            return English;
+        }
+    }
+
     /// <summary>The language of a lesson read from <paramref name="path"/>: its metadata, which must agree with its file
     /// name (a <c>.zh.ipynb</c> twin says <c>zh-Hans</c>; a lesson without a suffix says nothing, or <c>en</c>).</summary>
     /// <exception cref="NotebookInputException">The name and the metadata disagree, or the metadata names no known language.</exception>

@@ -40,7 +40,7 @@ public static class Claim
     /// <inheritdoc cref="AtLeast" path="/param"/>
     public static ClaimResult Between(string text, double measured, double low, double high, string format = "G4", string unit = "", bool trained = false) =>
         Check(text, measured >= low && measured <= high, Value(measured, format, unit),
-            $"between {Value(low, format, unit)} and {Value(high, format, unit)}", trained);
+            Exercises.Feedback.ClaimBetween(Value(low, format, unit), Value(high, format, unit)), trained);
 
     /// <summary>Any condition over several measurements, e.g. "the LSTM beats the RNN by 20 points".</summary>
     /// <param name="text">The sentence of the prose this checks.</param>

@@ -2,7 +2,7 @@ namespace RnnKit;
 
 /// <summary>A lesson claimed something its run did not show; the cell fails with the claim and what was measured.</summary>
 public sealed class ClaimFailedException(ClaimResult claim)
-    : Exception($"The claim \"{claim.Text}\" does not hold: measured {claim.Measured}, needs {claim.Condition}")
+    : Exception(Exercises.Feedback.ClaimDoesNotHold(claim.Text, claim.Measured, claim.Condition))
 {
     public ClaimResult Claim { get; } = claim;
 }

@@ -26,7 +26,7 @@ public static partial class Check
         var scores = Vector<double>.Build.Dense(tx, _ => 4 * rng.NextDouble() - 2);
         var alpha = SoftmaxOf(scores);
         var dc = Vector<double>.Build.Dense(nh, _ => 2 * rng.NextDouble() - 1);
-        var shapes = $"Here dc has {nh} entries (n_h), α {tx} (T_x) and H is ({nh}, {tx}) = (n_h, T_x), one column per encoder state.";
+        var shapes = Feedback.AttentionShapes(nh, tx);
 
         (Vector<double>? DScores, Matrix<double>? DH) answer;
         try
@@ -36,8 +36,7 @@ public static partial class Check
         catch (ArgumentException e)
         {
             // MathNet throws ArgumentException on a product of mismatched dimensions: almost always a transposed product
-            Fail($"your backward pass stopped with \"{e.Message}\". {shapes} A product whose dimensions do not match is " +
-                 "usually a transposed one: write down the shape of each factor — dα has one entry per encoder position, dH the shape of H.");
+            Fail(Feedback.AttentionStopped(e.Message, shapes));
             return;
         }
 
@@ -54,50 +53,46 @@ public static partial class Check
     private static void DiagnoseScores(Vector<double>? actual, Vector<double> expected, Vector<double> alpha, Vector<double> dAlpha, int tx, string shapes)
     {
         const string Name = "dScores";
-        if (actual is null) Fail($"{Name} is null; did you forget to return it?");
+        if (actual is null) Fail(Feedback.IsNull(Name));
         if (actual.Count != tx)
-            Fail($"{Name} has {actual.Count} entries, expected {tx} = T_x: one per encoder position, like the scores e. {shapes}");
+            Fail(Feedback.ScoresCount(Name, actual.Count, tx, shapes));
         if (Compare(Name, actual.ToColumnMatrix(), expected.ToColumnMatrix(), Tolerance.Default) is not { } problem) return;
 
         var weightedMean = alpha.DotProduct(dAlpha);
         var known = new (Vector<double> Value, string Mistake)[]
         {
-            (dAlpha, "dScores equals ∂L/∂α = Hᵀ·dc: the gradient with respect to the attention weights α, not the scores e. " +
-                     "Carry it back through the softmax, whose Jacobian is ∂α_j/∂e_i = α_i (δ_ij − α_j)."),
-            (alpha.PointwiseMultiply(dAlpha), "dScores equals α ∘ dα: the softmax Jacobian is missing its −α_i α_j term. " +
-                     "∂α_j/∂e_i = α_i (δ_ij − α_j): raising one score lowers every other weight, so subtract Σ_j α_j dα_j before multiplying by α_i."),
-            (dAlpha - weightedMean, "dScores equals dα − Σ_j α_j dα_j: the factor α_i of the softmax Jacobian is missing; multiply entry i by α_i."),
-            (alpha.PointwiseMultiply(dAlpha + weightedMean), "dScores has the −α_i α_j term of the softmax Jacobian with the wrong sign: it is dα_i − Σ_j α_j dα_j, a minus."),
-            (-expected, "dScores has the wrong sign everywhere; L grows with c along dc, so follow the chain rule without a minus in front."),
+            (dAlpha, Feedback.ScoresAreDAlpha),
+            (alpha.PointwiseMultiply(dAlpha), Feedback.ScoresMissCrossTerm),
+            (dAlpha - weightedMean, Feedback.ScoresMissAlpha),
+            (alpha.PointwiseMultiply(dAlpha + weightedMean), Feedback.ScoresCrossTermSign),
+            (-expected, Feedback.ScoresSign),
         };
         foreach (var (value, mistake) in known)
             if (Compare(Name, actual.ToColumnMatrix(), value.ToColumnMatrix(), Tolerance.Default) is null)
                 Fail(mistake);
-        Fail($"{problem} Work in two steps: dα = ∂L/∂α from c = H·α, then dScores_i = Σ_j (∂α_j/∂e_i)·dα_j with ∂α_j/∂e_i = α_i (δ_ij − α_j).");
+        Fail(Feedback.ScoresInTwoSteps(problem));
     }
 
     private static void DiagnoseKeys(Matrix<double>? actual, Matrix<double> expected, Vector<double> dc, Vector<double> alpha,
         Vector<double> dScores, Vector<double> dAlpha, int nh, int tx, string shapes)
     {
         const string Name = "dH";
-        if (actual is null) Fail($"{Name} is null; did you forget to return it?");
+        if (actual is null) Fail(Feedback.IsNull(Name));
         if (actual.RowCount == tx && actual.ColumnCount == nh && nh != tx &&
             Compare(Name, actual, expected.Transpose(), Tolerance.Default) is null)
-            Fail($"dH is the transpose of the right answer: you computed α·dcᵀ, ({tx}, {nh}). c = H·α, so ∂L/∂H = dc·αᵀ, " +
-                 $"shape ({nh}, {tx}) = (n_h, T_x) like H: column i is α_i·dc.");
+            Fail(Feedback.KeysTransposed(tx, nh));
         if (Compare(Name, actual, expected, Tolerance.Default) is not { } problem) return;
 
         var known = new (Matrix<double> Value, string Mistake)[]
         {
-            (dc.OuterProduct(dScores), "dH equals dc·dScoresᵀ: it uses the score gradient where it needs the weights. Through the " +
-                     "weighted sum c = Σ_i α_i h_i, ∂L/∂h_i = α_i·dc (what the scores add is the score function's own backward)."),
-            (dc.OuterProduct(dAlpha), "dH equals dc·dαᵀ: it uses ∂L/∂α where it needs α itself. Through c = Σ_i α_i h_i, ∂L/∂h_i = α_i·dc."),
-            (dc.OuterProduct(Vector<double>.Build.Dense(tx, 1.0)), "every column of dH equals dc: h_i enters c with the weight α_i, so column i is α_i·dc."),
+            (dc.OuterProduct(dScores), Feedback.KeysWithScores),
+            (dc.OuterProduct(dAlpha), Feedback.KeysWithDAlpha),
+            (dc.OuterProduct(Vector<double>.Build.Dense(tx, 1.0)), Feedback.KeysUnweighted),
         };
         foreach (var (value, mistake) in known)
             if (Compare(Name, actual, value, Tolerance.Default) is null)
                 Fail(mistake);
-        Fail($"{problem} c = H·α = Σ_i α_i h_i is linear in H: column i of dH is what h_i receives, and h_i enters c with the weight α_i. {shapes}");
+        Fail(Feedback.KeysLinear(problem, shapes));
     }
 
     private static Vector<double> SoftmaxOf(Vector<double> e)

@@ -26,12 +26,12 @@ public static partial class Check
         Mistake Flawed(GruFlaw flaw, string hint) => new(hint, Named(GruBackward(dhNext, cache, flaw)));
         Gradients("GruCellBackward", Named(actual), Named(GruBackward(dhNext, cache, GruFlaw.None)),
         [
-            Flawed(GruFlaw.UpdateSignFlipped, "the update gate's gradient has the wrong sign: h⟨t⟩ = (1 − z) ⊙ n + z ⊙ h⟨t−1⟩, so dz = dh ⊙ (h⟨t−1⟩ − n)"),
-            Flawed(GruFlaw.NoDirectPath, "dh_prev misses the direct path: h⟨t−1⟩ also reaches h⟨t⟩ through z ⊙ h⟨t−1⟩, which adds z ⊙ dh"),
-            Flawed(GruFlaw.CandidateWithZ, "the candidate's share of dh is weighted by z; it is weighted by 1 − z: dn = dh ⊙ (1 − z)"),
-            Flawed(GruFlaw.ResetWithoutHiddenBias, "the reset gate's gradient leaves out b_hn: r scaled W_hn h⟨t−1⟩ + b_hn, so dr = dn_pre ⊙ (W_hn h⟨t−1⟩ + b_hn)"),
-            Flawed(GruFlaw.WhnWithoutReset, "W_hn's gradient misses the reset gate: its product was scaled by r, so dW_hn = (dn_pre ⊙ r) h⟨t−1⟩ᵀ"),
-            Flawed(GruFlaw.NoTanhDerivative, "the candidate's tanh derivative is missing: dn_pre = dn ⊙ (1 − n²)"),
+            Flawed(GruFlaw.UpdateSignFlipped, Feedback.UpdateSignFlipped),
+            Flawed(GruFlaw.NoDirectPath, Feedback.NoDirectPath),
+            Flawed(GruFlaw.CandidateWithZ, Feedback.CandidateWithZ),
+            Flawed(GruFlaw.ResetWithoutHiddenBias, Feedback.ResetWithoutHiddenBias),
+            Flawed(GruFlaw.WhnWithoutReset, Feedback.WhnWithoutReset),
+            Flawed(GruFlaw.NoTanhDerivative, Feedback.CandidateTanhDerivative),
         ], m);
     }
 

@@ -29,19 +29,20 @@ public static partial class Check
         Tolerance? tolerance = null)
     {
         var tol = tolerance ?? Tolerance.Default;
-        var problem = Compare(name, student(inputs), reference(inputs), tol);
+        var actual = student(inputs);
+        var expected = reference(inputs);
+        var problem = Compare(name, actual, expected, tol);
         if (problem is null) return;
-        if (problem.Contains(" has shape ", StringComparison.Ordinal) || problem.Contains(" is null", StringComparison.Ordinal))
+        if (actual is null || actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
             Fail(problem);
 
         var fixes = terms.Where(t => Compare(name, student(Zeroed(inputs, t.Input)), reference(Zeroed(inputs, t.Input)), tol) is null).ToList();
         if (fixes.Count == 1)
-            Fail($"{name} is wrong; with {fixes[0].Input} = 0 it is right, so {fixes[0].Hint}. Details: {problem}");
+            Fail(Feedback.TermAtFault(name, fixes[0].Input, fixes[0].Hint, problem));
         if (fixes.Count > 1)
-            Fail($"{name} is wrong; it becomes right when any one of {string.Join(", ", fixes.Select(f => f.Input + " = 0"))}, " +
-                 $"so the mistake is in how these terms combine: {string.Join("; ", fixes.Select(f => f.Hint))}. Details: {problem}");
-        Fail($"{name} is wrong, and still wrong with {string.Join(" or ", terms.Select(t => t.Input + " = 0"))}, " +
-             $"so look at the activation and the order of the products. Details: {problem}");
+            Fail(Feedback.TermsCombine(name, string.Join(Feedback.Comma, fixes.Select(f => f.Input + " = 0")),
+                string.Join(Feedback.ListSeparator, fixes.Select(f => f.Hint)), problem));
+        Fail(Feedback.NoTermExplains(name, string.Join(Feedback.Or, terms.Select(t => t.Input + " = 0")), problem));
     }
 
     private static Dictionary<string, Matrix<double>> Zeroed(IReadOnlyDictionary<string, Matrix<double>> inputs, string input)

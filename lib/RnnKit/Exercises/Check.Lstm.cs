@@ -24,11 +24,11 @@ public static partial class Check
         Mistake Flawed(LstmForwardFlaw flaw, string hint) => new(hint, Named(LstmForward(xt, aPrev, cPrev, p, flaw)));
         Gradients("LstmCellForward", Named(actual), Named(LstmForward(xt, aPrev, cPrev, p, LstmForwardFlaw.None)),
         [
-            Flawed(LstmForwardFlaw.ConcatenationSwapped, "the concatenation is [x⟨t⟩; a⟨t−1⟩]; the weights read [a⟨t−1⟩; x⟨t⟩], the previous state on top"),
-            Flawed(LstmForwardFlaw.SigmoidCandidate, "the candidate c̃ is squashed with σ; it uses tanh, so it can be negative"),
-            Flawed(LstmForwardFlaw.GatesSwapped, "the forget and update gates are swapped: c⟨t⟩ = Γf ⊙ c⟨t−1⟩ + Γi ⊙ c̃"),
-            Flawed(LstmForwardFlaw.NoTanhOfCell, "the tanh of the cell is missing: a⟨t⟩ = Γo ⊙ tanh(c⟨t⟩)"),
-            Flawed(LstmForwardFlaw.TanhGates, "the gates are squashed with tanh; a gate is a σ, between 0 and 1"),
+            Flawed(LstmForwardFlaw.ConcatenationSwapped, Feedback.ConcatenationSwapped),
+            Flawed(LstmForwardFlaw.SigmoidCandidate, Feedback.SigmoidCandidate),
+            Flawed(LstmForwardFlaw.GatesSwapped, Feedback.GatesSwapped),
+            Flawed(LstmForwardFlaw.NoTanhOfCell, Feedback.NoTanhOfCell),
+            Flawed(LstmForwardFlaw.TanhGates, Feedback.TanhGates),
         ], m);
     }
 
@@ -54,12 +54,11 @@ public static partial class Check
         Mistake Flawed(LstmBackwardFlaw flaw, string hint) => new(hint, Named(LstmBackward(daNext, dcNext, cache, flaw)));
         Gradients("LstmCellBackward", Named(actual), Named(LstmBackward(daNext, dcNext, cache, LstmBackwardFlaw.None)),
         [
-            Flawed(LstmBackwardFlaw.ForgetWithoutPreviousCell, "the forget gate's gradient is missing c⟨t−1⟩: the gate multiplied c⟨t−1⟩, " +
-                   "so dΓf = dc ⊙ c⟨t−1⟩ (then ⊙ Γf(1 − Γf))"),
-            Flawed(LstmBackwardFlaw.NoPathThroughOutput, "the cell's gradient misses the path through a⟨t⟩: dc = dc_next + da_next ⊙ Γo ⊙ (1 − tanh²(c⟨t⟩))"),
-            Flawed(LstmBackwardFlaw.PreviousCellWithoutForget, "dc_prev is missing the forget gate: dc_prev = dc ⊙ Γf"),
-            Flawed(LstmBackwardFlaw.NoTanhDerivativeOfCell, "the derivative of tanh(c⟨t⟩) is missing on the way from a⟨t⟩ to c⟨t⟩: ⊙ (1 − tanh²(c⟨t⟩))"),
-            Flawed(LstmBackwardFlaw.GateDerivativeWithoutComplement, "a gate's derivative is written Γ; σ′ = Γ ⊙ (1 − Γ)"),
+            Flawed(LstmBackwardFlaw.ForgetWithoutPreviousCell, Feedback.ForgetWithoutPreviousCell),
+            Flawed(LstmBackwardFlaw.NoPathThroughOutput, Feedback.NoPathThroughOutput),
+            Flawed(LstmBackwardFlaw.PreviousCellWithoutForget, Feedback.PreviousCellWithoutForget),
+            Flawed(LstmBackwardFlaw.NoTanhDerivativeOfCell, Feedback.NoTanhDerivativeOfCell),
+            Flawed(LstmBackwardFlaw.GateDerivativeWithoutComplement, Feedback.GateDerivativeWithoutComplement),
         ], m);
     }
 

@@ -52,18 +52,16 @@ public static partial class Check
         }
         var da = Enumerable.Range(0, steps).Select(_ => Uniform(na, m, rng)).ToList();
         var actual = Calling("RnnBackward", () => backward(da, caches));
-        if (actual is null) Fail("RnnBackward returned null; did you forget to return the gradients?");
+        if (actual is null) Fail(Feedback.ReturnedNull("RnnBackward"));
         if (actual.Dx.Count != steps)
-            Fail($"RnnBackward returned {actual.Dx.Count} input gradients dx, expected {steps}: one per time step.");
+            Fail(Feedback.WrongStepCount("RnnBackward", actual.Dx.Count, steps));
         Mistake Loop(LoopFlaw flaw, string hint) => new(hint, Named(Bptt(da, caches, CellFlaw.None, flaw)));
         Gradients("RnnBackward", Named(actual), Named(Bptt(da, caches, CellFlaw.None, LoopFlaw.None)),
         [
-            Loop(LoopFlaw.NotCarried, "the gradient from the next step is not added: step t's cell gets da⟨t⟩ + da_prev, the da_prev " +
-                 "that step t+1's backward returned (zero for the last step)"),
-            Loop(LoopFlaw.ForwardInTime, "the loop runs forward in time; backpropagation through time starts at the last step, " +
-                 "t = T_x − 1, and walks back to t = 0"),
-            Loop(LoopFlaw.Overwritten, "the weight gradients keep only one step's share: add every step's dWax, dWaa, dba (+=)"),
-            .. CellFlaws.Select(f => new Mistake($"in the cell's backward step, {f.Hint}", Named(Bptt(da, caches, f.Flaw, LoopFlaw.None)))),
+            Loop(LoopFlaw.NotCarried, Feedback.NotCarried),
+            Loop(LoopFlaw.ForwardInTime, Feedback.ForwardInTime),
+            Loop(LoopFlaw.Overwritten, Feedback.Overwritten),
+            .. CellFlaws.Select(f => new Mistake(Feedback.InTheCellStep(f.Hint), Named(Bptt(da, caches, f.Flaw, LoopFlaw.None)))),
         ], m);
     }
 
@@ -91,26 +89,26 @@ public static partial class Check
                 continue;
             }
             var named = mistakes.FirstOrDefault(mk => mk.Values[i].Value is { } variant && Compare(name, value, variant, Tolerance.Default) is null);
-            wrong.Add(named is not null ? $"{name} is wrong: {named.Hint}."
-                : ShapeHint(name, value, reference!, examples) is { } hint ? $"{name}: {hint}"
+            wrong.Add(named is not null ? Feedback.GradientWrong(name, named.Hint)
+                : ShapeHint(name, value, reference!, examples) is { } hint ? Feedback.GradientShapeHint(name, hint)
                 : problem);
         }
         if (wrong.Count == 0) return;
-        Fail($"{what}: {string.Join(" ", wrong)}" + (right.Count > 0 ? $" Right already: {string.Join(", ", right)}." : ""));
+        Fail(Feedback.Gradients(what, string.Join(" ", wrong), string.Join(Feedback.Comma, right)));
     }
 
     /// <summary>What a value's wrong shape suggests: a transposed product, or a bias gradient not summed over the examples.</summary>
     private static string? ShapeHint(string name, Matrix<double>? value, Matrix<double> expected, int examples)
     {
         if (value is null || (value.RowCount == expected.RowCount && value.ColumnCount == expected.ColumnCount)) return null;
-        var shapes = $"it has shape {RnnKit.Shape.Of(value)}, expected {RnnKit.Shape.Of(expected)}";
+        var shapes = Feedback.ItHasShape(RnnKit.Shape.Of(value), RnnKit.Shape.Of(expected));
         if (value.RowCount == expected.ColumnCount && value.ColumnCount == expected.RowCount)
-            return $"{shapes} — the transpose: swap the two factors of the product (or transpose both).";
+            return Feedback.Transposed(shapes);
         if (expected.ColumnCount == 1 && value.ColumnCount == examples && value.RowCount == expected.RowCount)
-            return $"{shapes}: a bias gradient sums over the {examples} examples (the columns) to one column.";
+            return Feedback.BiasNotSummed(shapes, examples);
         if (expected.ColumnCount == 1 && value.RowCount == 1 && value.ColumnCount == examples)
-            return $"{shapes}: it was summed over the hidden units (rows); sum over the examples (columns) instead.";
-        return $"{shapes}.";
+            return Feedback.SummedOverUnits(shapes);
+        return Feedback.ShapesOnly(shapes);
     }
 
     /// <summary>Runs the student's function; a product of mismatched shapes becomes feedback, "not done yet" passes through.</summary>
@@ -122,8 +120,7 @@ public static partial class Check
         }
         catch (ArgumentException e) when (e is not ArgumentNullException && e.Message.Contains("dimension", StringComparison.OrdinalIgnoreCase))
         {
-            Fail($"{what} threw {e.GetType().Name}: {e.Message} A matrix product's inner sizes do not agree — check which factor " +
-                 "needs a transpose (the shapes of every input are in the exercise's statement).");
+            Fail(Feedback.MismatchedProduct(what, e.GetType().Name, e.Message));
             return default!;
         }
     }
@@ -144,13 +141,14 @@ public static partial class Check
     /// <summary>The mistakes a cell backward step is checked against.</summary>
     private enum CellFlaw { None, NoTanhDerivative, DerivativeAtPreviousState, DerivativeNotSquared, DWaaWithANext, BiasAveraged }
 
-    private static readonly (CellFlaw Flaw, string Hint)[] CellFlaws =
+    /// <summary>Each flaw with its hint, in the run's language (<see cref="Feedback"/>).</summary>
+    private static (CellFlaw Flaw, string Hint)[] CellFlaws =>
     [
-        (CellFlaw.NoTanhDerivative, "the tanh derivative is missing — every gradient goes through dz = (1 − a⟨t⟩²) ⊙ da_next first"),
-        (CellFlaw.DerivativeAtPreviousState, "the tanh derivative is taken at a⟨t−1⟩; it is 1 − a⟨t⟩², the square of this step's own output a_next"),
-        (CellFlaw.DerivativeNotSquared, "the tanh derivative is written 1 − a⟨t⟩; it is 1 − a⟨t⟩² (tanh′(z) = 1 − tanh(z)²)"),
-        (CellFlaw.DWaaWithANext, "dWaa uses a⟨t⟩; the recurrent weights multiplied a⟨t−1⟩ in the forward step, so dWaa = dz · a_prevᵀ"),
-        (CellFlaw.BiasAveraged, "dba is divided by the number of examples; the bias gradient is the sum of dz over the examples, not the mean"),
+        (CellFlaw.NoTanhDerivative, Feedback.NoTanhDerivative),
+        (CellFlaw.DerivativeAtPreviousState, Feedback.DerivativeAtPreviousState),
+        (CellFlaw.DerivativeNotSquared, Feedback.DerivativeNotSquared),
+        (CellFlaw.DWaaWithANext, Feedback.DWaaWithANext),
+        (CellFlaw.BiasAveraged, Feedback.BiasAveraged),
     ];
 
     /// <summary>The reference backward step, or the variant with one <paramref name="flaw"/>.</summary>

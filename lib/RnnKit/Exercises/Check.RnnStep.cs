@@ -33,19 +33,18 @@ public static partial class Check
         {
             var z = RnnPreActivation(inputs);
             if (Compare("a_next", actual, z, Tolerance.Default) is null)
-                Fail("a_next equals Wax·xt + Waa·a_prev + ba without the activation; apply tanh to it.");
+                Fail(Feedback.NoActivation);
             if (Compare("a_next", actual, z.Map(s => 1 / (1 + Math.Exp(-s))), Tolerance.Default) is null)
-                Fail("a_next equals sigmoid(Wax·xt + Waa·a_prev + ba); the RNN cell's activation is tanh.");
+                Fail(Feedback.SigmoidActivation);
         }
         else if (actual is not null)
-            Fail($"a_next has shape {RnnKit.Shape.Of(actual)}, expected ({na}, {m}) = (n_a, m): one column per example. " +
-                 $"Here xt is ({nx}, {m}), a_prev ({na}, {m}), Wax ({na}, {nx}), Waa ({na}, {na}), ba ({na}, 1).");
+            Fail(Feedback.RnnStepShape(RnnKit.Shape.Of(actual), nx, na, m));
 
         Isolating("a_next", Student, v => RnnPreActivation(v).Map(Math.Tanh), inputs,
         [
-            new Term("ba", "look at how you add the bias ba: it is (n_a, 1) and is added to every column"),
-            new Term("Wax", "look at the input term Wax·xt"),
-            new Term("Waa", "look at the recurrent term Waa·a_prev"),
+            new Term("ba", Feedback.RnnBiasHint),
+            new Term("Wax", Feedback.RnnInputTermHint),
+            new Term("Waa", Feedback.RnnRecurrentTermHint),
         ]);
     }
 

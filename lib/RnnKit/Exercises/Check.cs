@@ -33,14 +33,14 @@ public static partial class Check
     {
         NotNull(name, actual);
         if (actual.RowCount != rows || actual.ColumnCount != columns)
-            Fail($"{name} has shape {RnnKit.Shape.Of(actual)}, expected ({rows}, {columns}).");
+            Fail(Feedback.ShapeExpected(name, RnnKit.Shape.Of(actual), rows, columns));
     }
 
     /// <summary>Fails unless <paramref name="actual"/> equals <paramref name="expected"/> (ints, strings, tokens…).</summary>
     public static void Equal<T>(string name, T actual, T expected)
     {
         if (!EqualityComparer<T>.Default.Equals(actual, expected))
-            Fail($"{name} is {Show(actual)}, expected {Show(expected)}.");
+            Fail(Feedback.ValueExpected(name, Show(actual), Show(expected)));
     }
 
     /// <summary>Fails unless the number is within <paramref name="tolerance"/> of the expected one.</summary>
@@ -48,9 +48,9 @@ public static partial class Check
     {
         var tol = tolerance ?? Tolerance.Default;
         if (double.IsNaN(actual))
-            Fail($"{name} is NaN, expected {Number(expected)}. Look for a division by zero or the log of a non-positive number.");
+            Fail(Feedback.NaNExpected(name, Number(expected)));
         if (!tol.Accepts(actual, expected))
-            Fail($"{name} is {Number(actual)}, expected {Number(expected)} (difference {Number(Math.Abs(actual - expected))}).");
+            Fail(Feedback.NumberExpected(name, Number(actual), Number(expected), Number(Math.Abs(actual - expected))));
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public static partial class Check
         for (var i = 0; i < actual.RowCount; i++)
             for (var j = 0; j < actual.ColumnCount; j++)
                 if (!double.IsFinite(actual[i, j]))
-                    Fail($"{name}[{i}, {j}] is {Number(actual[i, j])}; every entry must be a finite number.");
+                    Fail(Feedback.NotFinite(name, i, j, Number(actual[i, j])));
     }
 
     /// <summary>
@@ -79,9 +79,9 @@ public static partial class Check
     /// </summary>
     public static string? Compare(string name, Matrix<double>? actual, Matrix<double> expected, Tolerance tolerance)
     {
-        if (actual is null) return $"{name} is null; did you forget to return it?";
+        if (actual is null) return Feedback.IsNull(name);
         if (actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
-            return $"{name} has shape {RnnKit.Shape.Of(actual)}, expected {RnnKit.Shape.Of(expected)}.";
+            return Feedback.ShapeExpected(name, RnnKit.Shape.Of(actual), RnnKit.Shape.Of(expected));
 
         var wrong = new List<(int Row, int Column)>();
         var maxDiff = 0.0;
@@ -96,15 +96,15 @@ public static partial class Check
         if (wrong.Count == 0) return null;
 
         var shown = wrong.Take(EntriesShown)
-            .Select(w => $"[{w.Row}, {w.Column}] is {Number(actual[w.Row, w.Column])}, expected {Number(expected[w.Row, w.Column])}");
-        var more = wrong.Count > EntriesShown ? "; …" : "";
-        return $"{name} has the right shape {RnnKit.Shape.Of(actual)} but {wrong.Count} of {actual.RowCount * actual.ColumnCount} " +
-               $"entries are wrong (max abs diff {Number(maxDiff)}): {string.Join("; ", shown)}{more}.";
+            .Select(w => Feedback.Entry(w.Row, w.Column, Number(actual[w.Row, w.Column]), Number(expected[w.Row, w.Column])));
+        var more = wrong.Count > EntriesShown ? Feedback.ListSeparator + "…" : "";
+        return Feedback.EntriesWrong(name, RnnKit.Shape.Of(actual), wrong.Count, actual.RowCount * actual.ColumnCount, Number(maxDiff),
+            string.Join(Feedback.ListSeparator, shown) + more);
     }
 
     private static void NotNull(string name, [System.Diagnostics.CodeAnalysis.NotNull] Matrix<double>? actual)
     {
-        if (actual is null) Fail($"{name} is null; did you forget to return it?");
+        if (actual is null) Fail(Feedback.IsNull(name));
     }
 
     internal static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);

@@ -46,6 +46,8 @@ public sealed class ExerciseRun
 
         // The teacher's cells get a little more than a student's cell: a test cell's time includes the calls it makes,
         // each of which the sandbox may take up to the cell limit for.
+        // The checks' feedback speaks the submission's language (its rnnkit.language, kept by the student copy).
+        using var language = KitSettings.Use(KitSettings.Current with { Language = Editions.LanguageOrEnglish(_student) });
         using var session = new CSharpSession(new SessionOptions { Timeout = sandbox.TestCellLimit, WorkingDirectory = teacherFolder });
         StudentAnswers.Current = sandbox;
         try

@@ -1,0 +1,321 @@
+namespace RnnKit.Exercises;
+
+/// <summary>
+/// Every message the exercise checks write, in each language the course speaks — the English original (tests assert
+/// it byte for byte) beside its Simplified Chinese version, one pair per message, so a message is translated here or
+/// nowhere. <see cref="Check"/> asks for a message; the language is the run's (<see cref="KitSettings.Language"/>: a
+/// notebook's <c>rnnkit.language</c> under <c>rnnkit run</c>, <c>build</c> and <c>grade</c>, else
+/// <c>RNNKIT_LANGUAGE</c>). Chinese terms are docs/glossary.md's. A check added later adds its pairs here.
+/// </summary>
+public static class Feedback
+{
+    /// <summary>The English text, or the Chinese one when the run's language is Chinese.</summary>
+    public static string Say(string english, string chinese) => KitSettings.Current.InChinese ? chinese : english;
+
+    // --- Claim: the words of a claim's line and of its failure -------------------------------------------------------
+
+    internal static string ClaimBetween(string low, string high) => Say($"between {low} and {high}", $"介于 {low} 与 {high} 之间");
+
+    internal static string ClaimDoesNotHold(string text, string measured, string condition) => Say(
+        $"The claim \"{text}\" does not hold: measured {measured}, needs {condition}",
+        $"断言“{text}”不成立：测得 {measured}，需要 {condition}");
+
+    // --- Check: shapes, values, numbers --------------------------------------------------------------------------
+
+    internal static string ShapeExpected(string name, string shape, int rows, int columns) => Say(
+        $"{name} has shape {shape}, expected ({rows}, {columns}).",
+        $"{name} 的形状是 {shape}，应为 ({rows}, {columns})。");
+
+    internal static string ShapeExpected(string name, string shape, string expected) => Say(
+        $"{name} has shape {shape}, expected {expected}.",
+        $"{name} 的形状是 {shape}，应为 {expected}。");
+
+    internal static string ValueExpected(string name, string actual, string expected) => Say(
+        $"{name} is {actual}, expected {expected}.",
+        $"{name} 是 {actual}，应为 {expected}。");
+
+    internal static string NaNExpected(string name, string expected) => Say(
+        $"{name} is NaN, expected {expected}. Look for a division by zero or the log of a non-positive number.",
+        $"{name} 是 NaN，应为 {expected}。检查是否除以了零，或对非正数取了对数。");
+
+    internal static string NumberExpected(string name, string actual, string expected, string difference) => Say(
+        $"{name} is {actual}, expected {expected} (difference {difference}).",
+        $"{name} 是 {actual}，应为 {expected}（相差 {difference}）。");
+
+    internal static string NotFinite(string name, int row, int column, string value) => Say(
+        $"{name}[{row}, {column}] is {value}; every entry must be a finite number.",
+        $"{name}[{row}, {column}] 是 {value}；每个元素都必须是有限的数。");
+
+    internal static string IsNull(string name) => Say(
+        $"{name} is null; did you forget to return it?",
+        $"{name} 是 null；是不是忘了 return 它？");
+
+    internal static string Entry(int row, int column, string actual, string expected) => Say(
+        $"[{row}, {column}] is {actual}, expected {expected}",
+        $"[{row}, {column}] 是 {actual}，应为 {expected}");
+
+    internal static string EntriesWrong(string name, string shape, int wrong, int total, string maxDiff, string entries) => Say(
+        $"{name} has the right shape {shape} but {wrong} of {total} entries are wrong (max abs diff {maxDiff}): {entries}.",
+        $"{name} 的形状 {shape} 是对的，但 {total} 个元素中有 {wrong} 个不对（最大绝对误差 {maxDiff}）：{entries}。");
+
+    /// <summary>What separates the listed wrong entries ("; ").</summary>
+    internal static string ListSeparator => Say("; ", "；");
+
+    // --- Check.Isolating: which term is at fault -------------------------------------------------------------------
+
+    internal static string TermAtFault(string name, string input, string hint, string details) => Say(
+        $"{name} is wrong; with {input} = 0 it is right, so {hint}. Details: {details}",
+        $"{name} 不对；令 {input} = 0 后就对了，所以{hint}。详细信息：{details}");
+
+    internal static string TermsCombine(string name, string zeroed, string hints, string details) => Say(
+        $"{name} is wrong; it becomes right when any one of {zeroed}, so the mistake is in how these terms combine: {hints}. Details: {details}",
+        $"{name} 不对；{zeroed} 中任意一个成立时它就对了，所以错误在于这些项的组合方式：{hints}。详细信息：{details}");
+
+    internal static string NoTermExplains(string name, string zeroed, string details) => Say(
+        $"{name} is wrong, and still wrong with {zeroed}, so look at the activation and the order of the products. Details: {details}",
+        $"{name} 不对，令 {zeroed} 后仍然不对，所以请检查激活函数和乘积的顺序。详细信息：{details}");
+
+    /// <summary>Joins "ba = 0" items: ", " for "any one of", " or " for "still wrong with".</summary>
+    internal static string Comma => Say(", ", "、");
+
+    internal static string Or => Say(" or ", " 或 ");
+
+    // --- Check.RnnStep --------------------------------------------------------------------------------------------
+
+    internal static string NoActivation => Say(
+        "a_next equals Wax·xt + Waa·a_prev + ba without the activation; apply tanh to it.",
+        "a_next 等于 Wax·xt + Waa·a_prev + ba，少了激活函数；请对它取 tanh。");
+
+    internal static string SigmoidActivation => Say(
+        "a_next equals sigmoid(Wax·xt + Waa·a_prev + ba); the RNN cell's activation is tanh.",
+        "a_next 等于 sigmoid(Wax·xt + Waa·a_prev + ba)；RNN 单元的激活函数是 tanh。");
+
+    internal static string RnnStepShape(string shape, int nx, int na, int m) => Say(
+        $"a_next has shape {shape}, expected ({na}, {m}) = (n_a, m): one column per example. " +
+        $"Here xt is ({nx}, {m}), a_prev ({na}, {m}), Wax ({na}, {nx}), Waa ({na}, {na}), ba ({na}, 1).",
+        $"a_next 的形状是 {shape}，应为 ({na}, {m}) = (n_a, m)：每个样本占一列。" +
+        $"这里 xt 是 ({nx}, {m})，a_prev 是 ({na}, {m})，Wax 是 ({na}, {nx})，Waa 是 ({na}, {na})，ba 是 ({na}, 1)。");
+
+    internal static string RnnBiasHint => Say(
+        "look at how you add the bias ba: it is (n_a, 1) and is added to every column",
+        "请检查偏置 ba 是怎么加上的：它是 (n_a, 1)，要加到每一列上");
+
+    internal static string RnnInputTermHint => Say("look at the input term Wax·xt", "请检查输入项 Wax·xt");
+
+    internal static string RnnRecurrentTermHint => Say("look at the recurrent term Waa·a_prev", "请检查循环项 Waa·a_prev");
+
+    // --- the backward checks: gradients named one by one ----------------------------------------------------------
+
+    internal static string GradientWrong(string name, string hint) => Say($"{name} is wrong: {hint}.", $"{name} 不对：{hint}。");
+
+    internal static string GradientShapeHint(string name, string hint) => Say($"{name}: {hint}", $"{name}：{hint}");
+
+    internal static string Gradients(string what, string wrong, string right) => Say(
+        $"{what}: {wrong}" + (right.Length > 0 ? $" Right already: {right}." : ""),
+        $"{what}：{wrong}" + (right.Length > 0 ? $" 已经正确的：{right}。" : ""));
+
+    internal static string ItHasShape(string shape, string expected) => Say(
+        $"it has shape {shape}, expected {expected}",
+        $"它的形状是 {shape}，应为 {expected}");
+
+    internal static string Transposed(string shapes) => Say(
+        $"{shapes} — the transpose: swap the two factors of the product (or transpose both).",
+        $"{shapes} —— 正好是转置：交换乘积的两个因子（或把两者都转置）。");
+
+    internal static string BiasNotSummed(string shapes, int examples) => Say(
+        $"{shapes}: a bias gradient sums over the {examples} examples (the columns) to one column.",
+        $"{shapes}：偏置的梯度要对 {examples} 个样本（各列）求和，得到一列。");
+
+    internal static string SummedOverUnits(string shapes) => Say(
+        $"{shapes}: it was summed over the hidden units (rows); sum over the examples (columns) instead.",
+        $"{shapes}：它是对隐藏单元（各行）求和的；应当对样本（各列）求和。");
+
+    internal static string ShapesOnly(string shapes) => Say($"{shapes}.", $"{shapes}。");
+
+    internal static string MismatchedProduct(string what, string exception, string message) => Say(
+        $"{what} threw {exception}: {message} A matrix product's inner sizes do not agree — check which factor " +
+        "needs a transpose (the shapes of every input are in the exercise's statement).",
+        $"{what} 抛出了 {exception}：{message} 矩阵乘积的内侧维度不一致——请检查哪个因子需要转置（每个输入的形状都写在练习的说明里）。");
+
+    internal static string ReturnedNull(string what) => Say(
+        $"{what} returned null; did you forget to return the gradients?",
+        $"{what} 返回了 null；是不是忘了 return 梯度？");
+
+    internal static string WrongStepCount(string what, int count, int steps) => Say(
+        $"{what} returned {count} input gradients dx, expected {steps}: one per time step.",
+        $"{what} 返回了 {count} 个输入梯度 dx，应为 {steps} 个：每个时间步一个。");
+
+    // --- Check.RnnCellBackward and Check.RnnBackward --------------------------------------------------------------
+
+    internal static string NoTanhDerivative => Say(
+        "the tanh derivative is missing — every gradient goes through dz = (1 − a⟨t⟩²) ⊙ da_next first",
+        "缺少 tanh 的导数——每个梯度都要先经过 dz = (1 − a⟨t⟩²) ⊙ da_next");
+
+    internal static string DerivativeAtPreviousState => Say(
+        "the tanh derivative is taken at a⟨t−1⟩; it is 1 − a⟨t⟩², the square of this step's own output a_next",
+        "tanh 的导数是在 a⟨t−1⟩ 处取的；它应是 1 − a⟨t⟩²，即这一步自己的输出 a_next 的平方");
+
+    internal static string DerivativeNotSquared => Say(
+        "the tanh derivative is written 1 − a⟨t⟩; it is 1 − a⟨t⟩² (tanh′(z) = 1 − tanh(z)²)",
+        "tanh 的导数写成了 1 − a⟨t⟩；它应是 1 − a⟨t⟩²（tanh′(z) = 1 − tanh(z)²）");
+
+    internal static string DWaaWithANext => Say(
+        "dWaa uses a⟨t⟩; the recurrent weights multiplied a⟨t−1⟩ in the forward step, so dWaa = dz · a_prevᵀ",
+        "dWaa 用了 a⟨t⟩；前向一步中循环权重乘的是 a⟨t−1⟩，所以 dWaa = dz · a_prevᵀ");
+
+    internal static string BiasAveraged => Say(
+        "dba is divided by the number of examples; the bias gradient is the sum of dz over the examples, not the mean",
+        "dba 除以了样本数；偏置的梯度是 dz 对各样本的和，不是平均值");
+
+    internal static string NotCarried => Say(
+        "the gradient from the next step is not added: step t's cell gets da⟨t⟩ + da_prev, the da_prev " +
+        "that step t+1's backward returned (zero for the last step)",
+        "没有加上来自下一步的梯度：第 t 步的单元得到的是 da⟨t⟩ + da_prev，其中 da_prev 是第 t+1 步的反向传播返回的值（最后一步为零）");
+
+    internal static string ForwardInTime => Say(
+        "the loop runs forward in time; backpropagation through time starts at the last step, " +
+        "t = T_x − 1, and walks back to t = 0",
+        "循环是沿时间正向走的；通过时间反向传播从最后一步 t = T_x − 1 开始，倒着走回 t = 0");
+
+    internal static string Overwritten => Say(
+        "the weight gradients keep only one step's share: add every step's dWax, dWaa, dba (+=)",
+        "权重梯度只保留了一步的贡献：要把每一步的 dWax、dWaa、dba 累加起来（+=）");
+
+    internal static string InTheCellStep(string hint) => Say($"in the cell's backward step, {hint}", $"在单元的反向一步中，{hint}");
+
+    // --- Check.LstmCellForward and Check.LstmCellBackward ---------------------------------------------------------
+
+    internal static string ConcatenationSwapped => Say(
+        "the concatenation is [x⟨t⟩; a⟨t−1⟩]; the weights read [a⟨t−1⟩; x⟨t⟩], the previous state on top",
+        "拼接写成了 [x⟨t⟩; a⟨t−1⟩]；权重读取的是 [a⟨t−1⟩; x⟨t⟩]，上一个隐状态在上");
+
+    internal static string SigmoidCandidate => Say(
+        "the candidate c̃ is squashed with σ; it uses tanh, so it can be negative",
+        "候选值 c̃ 用了 σ；它应当用 tanh，所以可以是负数");
+
+    internal static string GatesSwapped => Say(
+        "the forget and update gates are swapped: c⟨t⟩ = Γf ⊙ c⟨t−1⟩ + Γi ⊙ c̃",
+        "遗忘门和更新门用反了：c⟨t⟩ = Γf ⊙ c⟨t−1⟩ + Γi ⊙ c̃");
+
+    internal static string NoTanhOfCell => Say(
+        "the tanh of the cell is missing: a⟨t⟩ = Γo ⊙ tanh(c⟨t⟩)",
+        "缺少细胞状态的 tanh：a⟨t⟩ = Γo ⊙ tanh(c⟨t⟩)");
+
+    internal static string TanhGates => Say(
+        "the gates are squashed with tanh; a gate is a σ, between 0 and 1",
+        "门用了 tanh；门是 σ，取值在 0 和 1 之间");
+
+    internal static string ForgetWithoutPreviousCell => Say(
+        "the forget gate's gradient is missing c⟨t−1⟩: the gate multiplied c⟨t−1⟩, so dΓf = dc ⊙ c⟨t−1⟩ (then ⊙ Γf(1 − Γf))",
+        "遗忘门的梯度少了 c⟨t−1⟩：这个门乘的是 c⟨t−1⟩，所以 dΓf = dc ⊙ c⟨t−1⟩（再 ⊙ Γf(1 − Γf)）");
+
+    internal static string NoPathThroughOutput => Say(
+        "the cell's gradient misses the path through a⟨t⟩: dc = dc_next + da_next ⊙ Γo ⊙ (1 − tanh²(c⟨t⟩))",
+        "细胞状态的梯度少了经过 a⟨t⟩ 的那条路径：dc = dc_next + da_next ⊙ Γo ⊙ (1 − tanh²(c⟨t⟩))");
+
+    internal static string PreviousCellWithoutForget => Say(
+        "dc_prev is missing the forget gate: dc_prev = dc ⊙ Γf",
+        "dc_prev 少了遗忘门：dc_prev = dc ⊙ Γf");
+
+    internal static string NoTanhDerivativeOfCell => Say(
+        "the derivative of tanh(c⟨t⟩) is missing on the way from a⟨t⟩ to c⟨t⟩: ⊙ (1 − tanh²(c⟨t⟩))",
+        "从 a⟨t⟩ 到 c⟨t⟩ 的路上缺少 tanh(c⟨t⟩) 的导数：⊙ (1 − tanh²(c⟨t⟩))");
+
+    internal static string GateDerivativeWithoutComplement => Say(
+        "a gate's derivative is written Γ; σ′ = Γ ⊙ (1 − Γ)",
+        "门的导数写成了 Γ；σ′ = Γ ⊙ (1 − Γ)");
+
+    // --- Check.GruCellBackward ------------------------------------------------------------------------------------
+
+    internal static string UpdateSignFlipped => Say(
+        "the update gate's gradient has the wrong sign: h⟨t⟩ = (1 − z) ⊙ n + z ⊙ h⟨t−1⟩, so dz = dh ⊙ (h⟨t−1⟩ − n)",
+        "更新门的梯度符号反了：h⟨t⟩ = (1 − z) ⊙ n + z ⊙ h⟨t−1⟩，所以 dz = dh ⊙ (h⟨t−1⟩ − n)");
+
+    internal static string NoDirectPath => Say(
+        "dh_prev misses the direct path: h⟨t−1⟩ also reaches h⟨t⟩ through z ⊙ h⟨t−1⟩, which adds z ⊙ dh",
+        "dh_prev 少了直连路径：h⟨t−1⟩ 还通过 z ⊙ h⟨t−1⟩ 直接到达 h⟨t⟩，这会加上 z ⊙ dh");
+
+    internal static string CandidateWithZ => Say(
+        "the candidate's share of dh is weighted by z; it is weighted by 1 − z: dn = dh ⊙ (1 − z)",
+        "候选隐状态分到的 dh 用 z 加权了；应当用 1 − z 加权：dn = dh ⊙ (1 − z)");
+
+    internal static string ResetWithoutHiddenBias => Say(
+        "the reset gate's gradient leaves out b_hn: r scaled W_hn h⟨t−1⟩ + b_hn, so dr = dn_pre ⊙ (W_hn h⟨t−1⟩ + b_hn)",
+        "重置门的梯度漏掉了 b_hn：r 缩放的是 W_hn h⟨t−1⟩ + b_hn，所以 dr = dn_pre ⊙ (W_hn h⟨t−1⟩ + b_hn)");
+
+    internal static string WhnWithoutReset => Say(
+        "W_hn's gradient misses the reset gate: its product was scaled by r, so dW_hn = (dn_pre ⊙ r) h⟨t−1⟩ᵀ",
+        "W_hn 的梯度少了重置门：它的乘积被 r 缩放过，所以 dW_hn = (dn_pre ⊙ r) h⟨t−1⟩ᵀ");
+
+    internal static string CandidateTanhDerivative => Say(
+        "the candidate's tanh derivative is missing: dn_pre = dn ⊙ (1 − n²)",
+        "缺少候选隐状态的 tanh 导数：dn_pre = dn ⊙ (1 − n²)");
+
+    // --- Check.AttentionBackward ----------------------------------------------------------------------------------
+
+    internal static string AttentionShapes(int nh, int tx) => Say(
+        $"Here dc has {nh} entries (n_h), α {tx} (T_x) and H is ({nh}, {tx}) = (n_h, T_x), one column per encoder state.",
+        $"这里 dc 有 {nh} 个元素（n_h），α 有 {tx} 个（T_x），H 是 ({nh}, {tx}) = (n_h, T_x)，每个编码器状态占一列。");
+
+    internal static string AttentionStopped(string message, string shapes) => Say(
+        $"your backward pass stopped with \"{message}\". {shapes} A product whose dimensions do not match is " +
+        "usually a transposed one: write down the shape of each factor — dα has one entry per encoder position, dH the shape of H.",
+        $"你的反向传播在 \"{message}\" 处停下了。{shapes} 维度对不上的乘积通常是转置错了：写下每个因子的形状——" +
+        "dα 每个编码器位置一个元素，dH 与 H 形状相同。");
+
+    internal static string ScoresCount(string name, int count, int tx, string shapes) => Say(
+        $"{name} has {count} entries, expected {tx} = T_x: one per encoder position, like the scores e. {shapes}",
+        $"{name} 有 {count} 个元素，应为 {tx} = T_x：每个编码器位置一个，和分数 e 一样。{shapes}");
+
+    internal static string ScoresAreDAlpha => Say(
+        "dScores equals ∂L/∂α = Hᵀ·dc: the gradient with respect to the attention weights α, not the scores e. " +
+        "Carry it back through the softmax, whose Jacobian is ∂α_j/∂e_i = α_i (δ_ij − α_j).",
+        "dScores 等于 ∂L/∂α = Hᵀ·dc：这是对注意力权重 α 的梯度，而不是对分数 e 的。" +
+        "还要把它穿过 softmax 传回去，softmax 的雅可比矩阵是 ∂α_j/∂e_i = α_i (δ_ij − α_j)。");
+
+    internal static string ScoresMissCrossTerm => Say(
+        "dScores equals α ∘ dα: the softmax Jacobian is missing its −α_i α_j term. " +
+        "∂α_j/∂e_i = α_i (δ_ij − α_j): raising one score lowers every other weight, so subtract Σ_j α_j dα_j before multiplying by α_i.",
+        "dScores 等于 α ∘ dα：softmax 的雅可比矩阵少了 −α_i α_j 项。" +
+        "∂α_j/∂e_i = α_i (δ_ij − α_j)：提高一个分数会降低其他所有权重，所以在乘以 α_i 之前要先减去 Σ_j α_j dα_j。");
+
+    internal static string ScoresMissAlpha => Say(
+        "dScores equals dα − Σ_j α_j dα_j: the factor α_i of the softmax Jacobian is missing; multiply entry i by α_i.",
+        "dScores 等于 dα − Σ_j α_j dα_j：少了 softmax 雅可比矩阵中的因子 α_i；把第 i 个元素乘以 α_i。");
+
+    internal static string ScoresCrossTermSign => Say(
+        "dScores has the −α_i α_j term of the softmax Jacobian with the wrong sign: it is dα_i − Σ_j α_j dα_j, a minus.",
+        "dScores 中 softmax 雅可比矩阵的 −α_i α_j 项符号反了：应是 dα_i − Σ_j α_j dα_j，是减号。");
+
+    internal static string ScoresSign => Say(
+        "dScores has the wrong sign everywhere; L grows with c along dc, so follow the chain rule without a minus in front.",
+        "dScores 处处符号都反了；L 沿 dc 方向随 c 增大，所以按链式法则推导，前面不要加负号。");
+
+    internal static string ScoresInTwoSteps(string problem) => Say(
+        $"{problem} Work in two steps: dα = ∂L/∂α from c = H·α, then dScores_i = Σ_j (∂α_j/∂e_i)·dα_j with ∂α_j/∂e_i = α_i (δ_ij − α_j).",
+        $"{problem} 分两步做：先由 c = H·α 求 dα = ∂L/∂α，再求 dScores_i = Σ_j (∂α_j/∂e_i)·dα_j，其中 ∂α_j/∂e_i = α_i (δ_ij − α_j)。");
+
+    internal static string KeysTransposed(int tx, int nh) => Say(
+        $"dH is the transpose of the right answer: you computed α·dcᵀ, ({tx}, {nh}). c = H·α, so ∂L/∂H = dc·αᵀ, " +
+        $"shape ({nh}, {tx}) = (n_h, T_x) like H: column i is α_i·dc.",
+        $"dH 是正确答案的转置：你算的是 α·dcᵀ，({tx}, {nh})。c = H·α，所以 ∂L/∂H = dc·αᵀ，" +
+        $"形状 ({nh}, {tx}) = (n_h, T_x)，与 H 相同：第 i 列是 α_i·dc。");
+
+    internal static string KeysWithScores => Say(
+        "dH equals dc·dScoresᵀ: it uses the score gradient where it needs the weights. Through the " +
+        "weighted sum c = Σ_i α_i h_i, ∂L/∂h_i = α_i·dc (what the scores add is the score function's own backward).",
+        "dH 等于 dc·dScoresᵀ：该用权重的地方用了分数的梯度。经过加权和 c = Σ_i α_i h_i，∂L/∂h_i = α_i·dc" +
+        "（分数带来的那一部分属于分数函数自己的反向传播）。");
+
+    internal static string KeysWithDAlpha => Say(
+        "dH equals dc·dαᵀ: it uses ∂L/∂α where it needs α itself. Through c = Σ_i α_i h_i, ∂L/∂h_i = α_i·dc.",
+        "dH 等于 dc·dαᵀ：该用 α 本身的地方用了 ∂L/∂α。经过 c = Σ_i α_i h_i，∂L/∂h_i = α_i·dc。");
+
+    internal static string KeysUnweighted => Say(
+        "every column of dH equals dc: h_i enters c with the weight α_i, so column i is α_i·dc.",
+        "dH 的每一列都等于 dc：h_i 以权重 α_i 进入 c，所以第 i 列是 α_i·dc。");
+
+    internal static string KeysLinear(string problem, string shapes) => Say(
+        $"{problem} c = H·α = Σ_i α_i h_i is linear in H: column i of dH is what h_i receives, and h_i enters c with the weight α_i. {shapes}",
+        $"{problem} c = H·α = Σ_i α_i h_i 对 H 是线性的：dH 的第 i 列就是 h_i 收到的梯度，而 h_i 以权重 α_i 进入 c。{shapes}");
+}
