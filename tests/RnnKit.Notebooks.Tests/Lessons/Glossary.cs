@@ -75,7 +75,8 @@ internal static partial class Glossary
     [GeneratedRegex(@"(?<before>[^()\n]{1,60}?)\s*[(（](?<zh>[^,，;；)）]*\p{IsCJKUnifiedIdeographs}[^,，;；)）]*)")]
     private static partial Regex GlossPattern();
 
-    // Han characters (bold marks allowed), then "（" or "(" and the English words before the first comma or semicolon.
-    [GeneratedRegex(@"(?<zh>[\p{IsCJKUnifiedIdeographs}*]*\p{IsCJKUnifiedIdeographs}\**)\s*[(（](?<en>[A-Za-z][^,，;；)）\n]*)")]
+    // Han characters (bold marks allowed; a lone Latin letter or digit with single spaces too, as in the glossary's
+    // "n 元语法", "加 k 平滑", "k均值聚类"), then "（" or "(" and the English words before the first comma or semicolon.
+    [GeneratedRegex(@"(?<zh>(?:(?:[\p{IsCJKUnifiedIdeographs}*]|(?<![A-Za-z0-9_\-])[A-Za-z0-9](?![A-Za-z0-9_\-])) ?)*\p{IsCJKUnifiedIdeographs}\**)\s*[(（](?<en>[A-Za-z][^,，;；)）\n]*)")]
     private static partial Regex ChineseGlossPattern();
 }

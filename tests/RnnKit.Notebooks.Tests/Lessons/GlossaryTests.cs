@@ -79,6 +79,10 @@ public class GlossaryTests
         Assert.DoesNotContain(found[0].Entry.Chinese, c => found[0].Chinese.EndsWith(c, StringComparison.Ordinal));
         Assert.EndsWith("遗忘门", found[1].Chinese);
         Assert.EndsWith("困惑度", found[2].Chinese);
+
+        var spaced = Glossary.GlossedInChinese("只数 n 元语法（n-gram）不够；**加 k 平滑**（add-k smoothing; k = 1）。").ToList();
+        Assert.Equal(["n-gram", "add-k smoothing"], spaced.Select(f => f.Entry.English));
+        Assert.Equal(["只数 n 元语法", "加 k 平滑"], spaced.Select(f => f.Chinese));
     }
 
     [Fact]
