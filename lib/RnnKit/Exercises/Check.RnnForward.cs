@@ -30,17 +30,16 @@ public static partial class Check
         var p = new RnnWeights(Uniform(na, m, rng), Uniform(na, nx, rng), Uniform(na, na, rng), Uniform(outputs, na, rng),
             Uniform(na, 1, rng), Uniform(outputs, 1, rng));
         var actual = Calling("RnnForward", () => forward(x, p.A0.Clone(), p.Wax.Clone(), p.Waa.Clone(), p.Wya.Clone(), p.Ba.Clone(), p.By.Clone()));
-        if (actual is null) Fail("RnnForward returned null; did you forget to return the states, predictions and caches?");
+        if (actual is null) Fail(Feedback.ForwardReturnedNull);
         foreach (var (name, count) in new[] { ("a", actual.A?.Count), ("y_pred", actual.YPred?.Count), ("caches", actual.Caches?.Count) })
         {
-            if (count is null) Fail($"RnnForward returned no {name} (null); it holds one entry per time step.");
+            if (count is null) Fail(Feedback.ForwardReturnedNo(name));
             if (count == steps + 1)
-                Fail($"RnnForward returned {count} entries in {name}, expected {steps}: one per time step t = 1 … T_x. " +
-                     "a⟨0⟩ is the starting state you were given, not a step's result: do not add it to the list.");
+                Fail(Feedback.ForwardCountWithA0(count.Value, name, steps));
             if (count != steps)
-                Fail($"RnnForward returned {count} entries in {name}, expected {steps}: one per time step (T_x = {steps}).");
+                Fail(Feedback.ForwardCount(count.Value, name, steps));
         }
-        if (actual.Caches!.Any(c => c is null)) Fail("RnnForward: a cache is null; every step keeps new RnnCellCache(a_next, a_prev, xt, Wax, Waa, ba).");
+        if (actual.Caches!.Any(c => c is null)) Fail(Feedback.ForwardNullCache);
 
         SequenceValues("RnnForward", Named(actual), Named(SequenceForward(x, p, SequenceFlaw.None)),
             [.. SequenceFlaws.Select(f => new Mistake(f.Hint, Named(SequenceForward(x, p, f.Flaw))))], m);
@@ -53,24 +52,19 @@ public static partial class Check
     /// <summary>The mistakes a forward pass over a sequence is checked against.</summary>
     private enum SequenceFlaw { None, Reversed, ReversedAppended, ZeroStart, NotCarried, CacheHoldsANext, PredictionFromPrevious, NoSoftmax, NoBa, NoBy }
 
-    private static readonly (SequenceFlaw Flaw, string Hint)[] SequenceFlaws =
+    /// <summary>Each flaw with its hint, in the run's language (<see cref="Feedback"/>).</summary>
+    private static (SequenceFlaw Flaw, string Hint)[] SequenceFlaws =>
     [
-        (SequenceFlaw.Reversed, WrongOrder),
-        (SequenceFlaw.ReversedAppended, WrongOrder),
-        (SequenceFlaw.ZeroStart, "the first step starts from zeros; it starts from the a0 you were given (a⟨0⟩)"),
-        (SequenceFlaw.NotCarried, "every step starts from a⟨0⟩; the state must be carried: step t reads a⟨t−1⟩, the state the step " +
-            "before it returned"),
-        (SequenceFlaw.CacheHoldsANext, "the cache holds a⟨t⟩ where a⟨t−1⟩ belongs — keep the state the step started from " +
-            "(a_prev) before you overwrite it with a_next"),
-        (SequenceFlaw.PredictionFromPrevious, "the prediction is read from a⟨t−1⟩; ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by) uses the state this step " +
-            "has just computed"),
-        (SequenceFlaw.NoSoftmax, "the prediction has no softmax: ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by), each column a distribution summing to 1"),
-        (SequenceFlaw.NoBa, "the bias ba is missing from the state: a⟨t⟩ = tanh(Wax·x⟨t⟩ + Waa·a⟨t−1⟩ + ba), ba added to every column"),
-        (SequenceFlaw.NoBy, "the bias by is missing from the prediction: ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by), by added to every column"),
+        (SequenceFlaw.Reversed, Feedback.WrongOrder),
+        (SequenceFlaw.ReversedAppended, Feedback.WrongOrder),
+        (SequenceFlaw.ZeroStart, Feedback.ZeroStart),
+        (SequenceFlaw.NotCarried, Feedback.StateNotCarried),
+        (SequenceFlaw.CacheHoldsANext, Feedback.CacheHoldsANext),
+        (SequenceFlaw.PredictionFromPrevious, Feedback.PredictionFromPrevious),
+        (SequenceFlaw.NoSoftmax, Feedback.NoSoftmax),
+        (SequenceFlaw.NoBa, Feedback.NoBa),
+        (SequenceFlaw.NoBy, Feedback.NoBy),
     ];
-
-    private const string WrongOrder = "the steps run in the wrong order — the loop must read x⟨1⟩ first (t = 0 in the list) and " +
-        "walk forward to x⟨T_x⟩, each step starting from the state the step before it left";
 
     /// <summary>The reference forward pass, or the variant with one <paramref name="flaw"/>.</summary>
     private static RnnForwardPass SequenceForward(IReadOnlyList<Matrix<double>> x, RnnWeights p, SequenceFlaw flaw)
@@ -131,12 +125,12 @@ public static partial class Check
         var kinds = new[] { "a", "y_pred", "caches" };
         var wrongKinds = wrong.Select(i => Kind(expected[i].Name)).Distinct().ToList();
         var right = kinds.Except(wrongKinds).ToList();
-        var rightText = right.Count > 0 ? $" Right already: {string.Join(", ", right)}." : "";
-        string Place(int i) => $"{expected[i].Name} is wrong" + (wrong.Count > 1 ? $" (and {wrong.Count - 1} more values)" : "");
+        var rightList = string.Join(Feedback.Comma, right);
+        string Place(int i) => Feedback.ValueWrong(expected[i].Name, wrong.Count - 1);
 
         var fits = mistakes.FirstOrDefault(mk => Enumerable.Range(0, expected.Count)
             .All(i => Compare(expected[i].Name, actual[i].Value, mk.Values[i].Value!, Tolerance.Default) is null));
-        if (fits is not null) Fail($"{what}: {Place(wrong[0])}: {fits.Hint}.{rightText}");
+        if (fits is not null) Fail(Feedback.SequenceMistake(what, Place(wrong[0]), fits.Hint, rightList));
 
         var lines = wrongKinds.Select(kind =>
         {
@@ -144,10 +138,10 @@ public static partial class Check
             var (name, reference) = expected[i];
             var value = actual[i].Value;
             var named = mistakes.FirstOrDefault(mk => mk.Values[i].Value is { } variant && Compare(name, value, variant, Tolerance.Default) is null);
-            return named is not null ? $"{name} is wrong: {named.Hint}."
-                : ShapeHint(name, value, reference!, examples) is { } hint ? $"{name}: {hint}"
+            return named is not null ? Feedback.GradientWrong(name, named.Hint)
+                : ShapeHint(name, value, reference!, examples) is { } hint ? Feedback.GradientShapeHint(name, hint)
                 : Compare(name, value, reference!, Tolerance.Default);
         });
-        Fail($"{what}: {string.Join(" ", lines)}{rightText}");
+        Fail(Feedback.Gradients(what, string.Join(" ", lines), rightList));
     }
 }

@@ -145,6 +145,71 @@ public static class Feedback
         $"{what} returned {count} input gradients dx, expected {steps}: one per time step.",
         $"{what} 返回了 {count} 个输入梯度 dx，应为 {steps} 个：每个时间步一个。");
 
+    // --- Check.RnnForward ------------------------------------------------------------------------------------------
+
+    internal static string ForwardReturnedNull => Say(
+        "RnnForward returned null; did you forget to return the states, predictions and caches?",
+        "RnnForward 返回了 null；是不是忘了 return 各隐状态、预测值和缓存？");
+
+    internal static string ForwardReturnedNo(string name) => Say(
+        $"RnnForward returned no {name} (null); it holds one entry per time step.",
+        $"RnnForward 没有返回 {name}（null）；它每个时间步应有一项。");
+
+    internal static string ForwardCountWithA0(int count, string name, int steps) => Say(
+        $"RnnForward returned {count} entries in {name}, expected {steps}: one per time step t = 1 … T_x. " +
+        "a⟨0⟩ is the starting state you were given, not a step's result: do not add it to the list.",
+        $"RnnForward 在 {name} 中返回了 {count} 项，应为 {steps} 项：每个时间步 t = 1 … T_x 一项。" +
+        "a⟨0⟩ 是给定的初始隐状态，不是某一步的结果：不要把它放进列表。");
+
+    internal static string ForwardCount(int count, string name, int steps) => Say(
+        $"RnnForward returned {count} entries in {name}, expected {steps}: one per time step (T_x = {steps}).",
+        $"RnnForward 在 {name} 中返回了 {count} 项，应为 {steps} 项：每个时间步一项（T_x = {steps}）。");
+
+    internal static string ForwardNullCache => Say(
+        "RnnForward: a cache is null; every step keeps new RnnCellCache(a_next, a_prev, xt, Wax, Waa, ba).",
+        "RnnForward：有一个缓存是 null；每一步都要保存 new RnnCellCache(a_next, a_prev, xt, Wax, Waa, ba)。");
+
+    internal static string WrongOrder => Say(
+        "the steps run in the wrong order — the loop must read x⟨1⟩ first (t = 0 in the list) and " +
+        "walk forward to x⟨T_x⟩, each step starting from the state the step before it left",
+        "各步的顺序不对——循环必须先读 x⟨1⟩（列表中的 t = 0），再一直向前走到 x⟨T_x⟩，每一步都从前一步留下的隐状态出发");
+
+    internal static string ZeroStart => Say(
+        "the first step starts from zeros; it starts from the a0 you were given (a⟨0⟩)",
+        "第一步从零开始了；它应从给定的 a0（a⟨0⟩）开始");
+
+    internal static string StateNotCarried => Say(
+        "every step starts from a⟨0⟩; the state must be carried: step t reads a⟨t−1⟩, the state the step before it returned",
+        "每一步都从 a⟨0⟩ 开始了；隐状态必须传递下去：第 t 步读取 a⟨t−1⟩，即前一步返回的隐状态");
+
+    internal static string CacheHoldsANext => Say(
+        "the cache holds a⟨t⟩ where a⟨t−1⟩ belongs — keep the state the step started from (a_prev) before you overwrite it with a_next",
+        "缓存中该放 a⟨t−1⟩ 的地方放了 a⟨t⟩——在用 a_next 覆盖之前，先保存这一步出发时的隐状态（a_prev）");
+
+    internal static string PredictionFromPrevious => Say(
+        "the prediction is read from a⟨t−1⟩; ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by) uses the state this step has just computed",
+        "预测值是从 a⟨t−1⟩ 读出的；ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by) 用的是这一步刚算出的隐状态");
+
+    internal static string NoSoftmax => Say(
+        "the prediction has no softmax: ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by), each column a distribution summing to 1",
+        "预测值少了 softmax：ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by)，每一列都是和为 1 的分布");
+
+    internal static string NoBa => Say(
+        "the bias ba is missing from the state: a⟨t⟩ = tanh(Wax·x⟨t⟩ + Waa·a⟨t−1⟩ + ba), ba added to every column",
+        "隐状态中少了偏置 ba：a⟨t⟩ = tanh(Wax·x⟨t⟩ + Waa·a⟨t−1⟩ + ba)，ba 要加到每一列上");
+
+    internal static string NoBy => Say(
+        "the bias by is missing from the prediction: ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by), by added to every column",
+        "预测值中少了偏置 by：ŷ⟨t⟩ = softmax(Wya·a⟨t⟩ + by)，by 要加到每一列上");
+
+    internal static string ValueWrong(string name, int more) => Say(
+        $"{name} is wrong" + (more > 0 ? $" (and {more} more values)" : ""),
+        $"{name} 不对" + (more > 0 ? $"（另有 {more} 个值也不对）" : ""));
+
+    internal static string SequenceMistake(string what, string place, string hint, string right) => Say(
+        $"{what}: {place}: {hint}." + (right.Length > 0 ? $" Right already: {right}." : ""),
+        $"{what}：{place}：{hint}。" + (right.Length > 0 ? $" 已经正确的：{right}。" : ""));
+
     // --- Check.RnnCellBackward and Check.RnnBackward --------------------------------------------------------------
 
     internal static string NoTanhDerivative => Say(
