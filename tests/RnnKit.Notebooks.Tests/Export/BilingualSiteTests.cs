@@ -40,7 +40,7 @@ public class BilingualSiteTests
         Assert.Contains("<a class=\"contents\" href=\"index.zh.html\">目录</a>", second);
         Assert.Contains("<a class=\"next\" rel=\"next\" href=\"03-third.zh.html\">下一课：第三课：结束 →</a>", second);
         Assert.Contains("<a class=\"prev\" rel=\"prev\" href=\"02-second.zh.html\">← 上一课：第二课：图表</a>", third);
-        Assert.Contains("<span class=\"claim-badge\">✓ 论断已核实</span> <span class=\"claim-text\">损失降到 1 以下</span>", second);
+        Assert.Contains("<span class=\"claim-badge\">✓ 断言已核实</span> <span class=\"claim-text\">损失降到 1 以下</span>", second);
         Assert.Contains("由 <code>rnnkit export</code> 从 <code>02-second.zh.ipynb</code> 生成。", second);
         Assert.Contains($"<link rel=\"stylesheet\" href=\"{CjkFontAssets.Stylesheet}\">", second);
 
