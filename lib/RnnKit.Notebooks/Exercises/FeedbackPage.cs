@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Exercises;
 
-/// <summary>One student's feedback as a self-contained HTML page: total, then each exercise's result and message.</summary>
+/// <summary>One student's feedback as a self-contained HTML page: total, then each exercise's result and message, in
+/// the submission's language (<see cref="SubmissionGrade.Language"/>).</summary>
 public static class FeedbackPage
 {
     private const string Style = """
@@ -17,15 +19,16 @@ public static class FeedbackPage
     public static string Render(SubmissionGrade grade)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        using var language = KitSettings.Use(KitSettings.Current with { Language = grade.Language });
         var html = new StringBuilder();
         html.Append($"""
             <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Feedback: {E(grade.File)}</title><style>{Style}</style></head>
+            <html lang="{E(grade.Language)}">
+            <head><meta charset="utf-8"><title>{Words.PageTitle}: {E(grade.File)}</title><style>{Style}</style></head>
             <body>
-            <h1>Feedback</h1>
-            <p>Submission <code>{E(grade.File)}</code>{(grade.Source is null ? "" : $", graded against <code>{E(Path.GetFileName(grade.Source))}</code>")}.</p>
-            <p><strong>Score: {grade.Score} / {grade.Max}</strong></p>
+            <h1>{Words.PageTitle}</h1>
+            <p>{Words.PageSubmission(E(grade.File), grade.Source is null ? null : E(Path.GetFileName(grade.Source)))}</p>
+            <p><strong>{Words.PageScore(grade.Score, grade.Max)}</strong></p>
 
             """);
         if (grade.Error is not null)
@@ -34,10 +37,10 @@ public static class FeedbackPage
             html.Append($"<p class=\"note\">{E(note)}</p>\n");
         if (grade.Exercises.Count > 0)
         {
-            html.Append("<table>\n<tr><th>Exercise</th><th>Points</th><th>Result</th><th>Feedback</th></tr>\n");
+            html.Append("<table>\n").Append(Words.PageHead).Append('\n');
             foreach (var e in grade.Exercises)
                 html.Append($"<tr><td>{E(e.Id)}: {E(e.Title)}</td><td>{e.Score} / {e.Max}</td>" +
-                            $"<td class=\"{E(e.Status)}\">{E(e.Status)}</td><td><pre>{E(e.Feedback)}</pre></td></tr>\n");
+                            $"<td class=\"{E(e.Status)}\">{E(Words.Status(e.Status))}</td><td><pre>{E(e.Feedback)}</pre></td></tr>\n");
             html.Append("</table>\n");
         }
         html.Append("</body>\n</html>\n");

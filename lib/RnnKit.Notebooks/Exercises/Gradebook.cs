@@ -39,6 +39,9 @@ public sealed record SubmissionGrade(string File, int Score, int Max, IReadOnlyL
 
     /// <summary>What the teacher should know that is no grade: a file name of another lesson, a sandbox restarted.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The submission's language (its rnnkit.language): the feedback page is written in it.</summary>
+    public string Language { get; init; } = KitSettings.English;
 }
 
 /// <summary>

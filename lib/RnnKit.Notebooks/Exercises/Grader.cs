@@ -1,4 +1,5 @@
 using RnnKit.Notebooks.Model;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Exercises;
 
@@ -64,12 +65,15 @@ public sealed class Grader
         {
             var byName = _teachers.FirstOrDefault(t => SameName(t.Path, submission));
             var exercises = byName.Exercises ?? [];
-            var feedback = Remote.Feedback.Cut($"Your notebook could not be read, so nothing in it was graded: {e.Message}");
+            var feedback = Remote.Feedback.Cut(Words.NotebookUnreadable(e.Message));
             return new SubmissionGrade(submission, 0, exercises.Sum(x => x.Points),
                 exercises.Select(x => new ExerciseGrade(x.Id, x.Title, 0, x.Points, ExerciseStatus.Error, feedback)).ToList(), Remote.Feedback.Cut(e.Message))
             { Source = byName.Path };
         }
 
+        // What the student reads (verdicts, the feedback page) speaks the submission's language.
+        var language = Editions.LanguageOrEnglish(student);
+        using var words = KitSettings.Use(KitSettings.Current with { Language = language });
         var (teacher, note) = Match(submission, student);
         if (teacher.Path is null)
             return new SubmissionGrade(submission, 0, 0, [],
@@ -77,8 +81,8 @@ public sealed class Grader
 
         if (_problems.TryGetValue(teacher.Path, out var teacherProblem))
             return new SubmissionGrade(submission, 0, teacher.Exercises.Sum(e => e.Points), teacher.Exercises.Select(e => new ExerciseGrade(e.Id, e.Title, 0, e.Points,
-                ExerciseStatus.Error, "This exercise could not be graded: the teacher's notebook needs a change. This is not a mark against you.")).ToList(),
-                $"the teacher's notebook cannot be graded: {teacherProblem}") { Source = teacher.Path };
+                ExerciseStatus.Error, Words.TeacherNeedsChange)).ToList(),
+                $"the teacher's notebook cannot be graded: {teacherProblem}") { Source = teacher.Path, Language = language };
 
         var job = new GradingJob(Path.GetFullPath(teacher.Path), Path.GetFullPath(submission), _options.CellTimeout.TotalSeconds, _options.Sandbox.Unsafe,
             _options.Sandbox.MemoryBytes, [_sourceFolder, Path.GetDirectoryName(Path.GetFullPath(teacher.Path))!, .. _options.Hidden]);
@@ -96,8 +100,8 @@ public sealed class Grader
             notes.Add($"the grading process stopped ({stopped}) and was run again");
         }
         var list = teacher.Exercises.Select(e => grades.GetValueOrDefault(e.Id) ?? new ExerciseGrade(e.Id, e.Title, 0, e.Points, ExerciseStatus.Error,
-            $"This exercise could not be graded: {stopped}. This is not a mark against you; your teacher will look at it.")).ToList();
-        return new SubmissionGrade(submission, list.Sum(g => g.Score), list.Sum(g => g.Max), list) { Source = teacher.Path, Notes = notes };
+            Words.CouldNotBeGraded(stopped))).ToList();
+        return new SubmissionGrade(submission, list.Sum(g => g.Score), list.Sum(g => g.Max), list) { Source = teacher.Path, Notes = notes, Language = language };
     }
 
     private ((string Path, Notebook Notebook, IReadOnlyList<Exercise> Exercises) Teacher, string? Note) Match(string submission, Notebook student)

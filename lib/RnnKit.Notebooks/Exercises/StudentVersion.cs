@@ -13,6 +13,8 @@ public static class StudentVersion
     /// <exception cref="ExerciseMarkupException">The teacher's markup is wrong (names notebook, cell, line).</exception>
     public static Notebook Create(Notebook teacher)
     {
+        // A twin's stubs say "not done yet" in its language.
+        using var language = KitSettings.Use(KitSettings.Current with { Language = Model.Editions.LanguageOrEnglish(teacher) });
         var student = WithStubs(teacher);
         foreach (var cell in student.Cells)
             cell.ClearOutputs();
@@ -29,6 +31,7 @@ public static class StudentVersion
     public static Notebook ForReading(Notebook executedTeacher)
     {
         var exercises = ExerciseParser.Parse(executedTeacher);
+        using var language = KitSettings.Use(KitSettings.Current with { Language = Model.Editions.LanguageOrEnglish(executedTeacher) });
         var page = WithStubs(executedTeacher, exercises);
         foreach (var exercise in exercises)
         {

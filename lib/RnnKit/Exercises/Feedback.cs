@@ -20,6 +20,64 @@ public static class Feedback
         $"The claim \"{text}\" does not hold: measured {measured}, needs {condition}",
         $"断言“{text}”不成立：测得 {measured}，需要 {condition}");
 
+    // --- rnnkit grade: the verdicts and the feedback page a student reads --------------------------------------------
+
+    /// <summary>What a student version's stub throws until the exercise is done (<c>Exercise.NotDoneMessage</c> in English).</summary>
+    public static string NotDone(string id) => Say($"Exercise {id}: not done yet", $"练习 {id}：尚未完成");
+
+    public static string AllTestsPassed => Say("All tests passed.", "所有测试都通过了。");
+
+    public static string NoAnswerCell(string id, string header) => Say(
+        $"No answer cell for exercise {id}: keep the first line '{header}' in your answer cell.",
+        $"找不到练习 {id} 的答案单元：请在答案单元里保留第一行 '{header}'。");
+
+    public static string AnswerTimedOut(int cell, string? error) => Say(
+        $"Your answer cell (cell {cell}) ran out of time ({error}); is there an endless loop?",
+        $"你的答案单元（第 {cell} 个单元）超时了（{error}）；是不是有死循环？");
+
+    public static string AnswerFailed(int cell, string? error) => Say(
+        $"Your answer cell (cell {cell}) failed: {error}",
+        $"你的答案单元（第 {cell} 个单元）运行出错：{error}");
+
+    public static string TestTimedOut(string id, string? detail) => Say(
+        $"A test of exercise {id} ran out of time: {detail}",
+        $"练习 {id} 的一个测试超时了：{detail}");
+
+    public static string TestTimedOutLoop(string id, string? detail) => Say(
+        $"A test of exercise {id} ran out of time ({detail}); is there an endless loop?",
+        $"练习 {id} 的一个测试超时了（{detail}）；是不是有死循环？");
+
+    public static string ATestFailed => Say("a test failed", "有一个测试没有通过");
+
+    public static string NotebookUnreadable(string message) => Say(
+        $"Your notebook could not be read, so nothing in it was graded: {message}",
+        $"无法读取你的笔记本，所以其中的内容都没有评分：{message}");
+
+    public static string TeacherNeedsChange => Say(
+        "This exercise could not be graded: the teacher's notebook needs a change. This is not a mark against you.",
+        "这道练习无法评分：教师的笔记本需要修改。这不会扣你的分。");
+
+    public static string CouldNotBeGraded(string? why) => Say(
+        $"This exercise could not be graded: {why}. This is not a mark against you; your teacher will look at it.",
+        $"这道练习无法评分：{why}。这不会扣你的分；老师会查看。");
+
+    /// <summary>The words of the feedback page: title, submission line, score, table head and each status.</summary>
+    public static string PageTitle => Say("Feedback", "评分反馈");
+
+    public static string PageSubmission(string file, string? source) => Say(
+        $"Submission <code>{file}</code>" + (source is null ? "" : $", graded against <code>{source}</code>") + ".",
+        $"提交的文件 <code>{file}</code>" + (source is null ? "" : $"，按 <code>{source}</code> 评分") + "。");
+
+    public static string PageScore(int score, int max) => Say($"Score: {score} / {max}", $"得分：{score} / {max}");
+
+    public static string PageHead => Say(
+        "<tr><th>Exercise</th><th>Points</th><th>Result</th><th>Feedback</th></tr>",
+        "<tr><th>练习</th><th>分数</th><th>结果</th><th>反馈</th></tr>");
+
+    public static string Status(string status) => KitSettings.Current.InChinese
+        ? status switch { "passed" => "通过", "failed" => "未通过", "error" => "出错", "timeout" => "超时", "missing" => "缺失", _ => status }
+        : status;
+
     // --- Check: shapes, values, numbers --------------------------------------------------------------------------
 
     internal static string ShapeExpected(string name, string shape, int rows, int columns) => Say(

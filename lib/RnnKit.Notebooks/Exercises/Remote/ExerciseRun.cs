@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Exercises.Remote;
 
@@ -77,9 +78,9 @@ public sealed class ExerciseRun
                 ExerciseGrade? verdict = verdicts.ContainsKey(e.Id) ? null : answer switch
                 {
                     _ when answerCell is null => Grade(e, ExerciseStatus.Missing,
-                        $"No answer cell for exercise {e.Id}: keep the first line '// Exercise {e.Id}: {e.Title} ({e.Points} point{(e.Points == 1 ? "" : "s")})' in your answer cell."),
-                    { Status: CellStatus.Timeout } => Grade(e, ExerciseStatus.Timeout, $"Your answer cell (cell {answerCell + 1}) ran out of time ({answer.Error}); is there an endless loop?"),
-                    { Succeeded: false } => Grade(e, ExerciseStatus.Error, $"Your answer cell (cell {answerCell + 1}) failed: {answer.Error}"),
+                        Words.NoAnswerCell(e.Id, $"// Exercise {e.Id}: {e.Title} ({e.Points} point{(e.Points == 1 ? "" : "s")})")),
+                    { Status: CellStatus.Timeout } => Grade(e, ExerciseStatus.Timeout, Words.AnswerTimedOut(answerCell.Value + 1, answer.Error)),
+                    { Succeeded: false } => Grade(e, ExerciseStatus.Error, Words.AnswerFailed(answerCell.Value + 1, answer.Error)),
                     _ => null,
                 };
                 if (verdict is not null || verdicts.ContainsKey(e.Id))
@@ -97,12 +98,12 @@ public sealed class ExerciseRun
                     await Teacher(session, _teacher.Cells[e.AnswerCell].Source, $"teacher's answer to exercise {e.Id}", stderr);
                     if (!result.Succeeded)
                         verdict = sink.Name == typeof(StudentCodeException).FullName && (sink.Describe() ?? "").Contains("did not answer within", StringComparison.Ordinal)
-                            ? Grade(e, ExerciseStatus.Timeout, $"A test of exercise {e.Id} ran out of time: {sink.Describe()}")
+                            ? Grade(e, ExerciseStatus.Timeout, Words.TestTimedOut(e.Id, sink.Describe()))
                             : result.Status == CellStatus.Timeout
-                                ? Grade(e, ExerciseStatus.Timeout, $"A test of exercise {e.Id} ran out of time ({sink.Describe() ?? result.Error}); is there an endless loop?")
-                                : Grade(e, ExerciseStatus.Failed, sink.Describe() ?? result.Error ?? "a test failed");
+                                ? Grade(e, ExerciseStatus.Timeout, Words.TestTimedOutLoop(e.Id, sink.Describe() ?? result.Error))
+                                : Grade(e, ExerciseStatus.Failed, sink.Describe() ?? result.Error ?? Words.ATestFailed);
                     else if (last)
-                        verdict = Grade(e, ExerciseStatus.Passed, ExerciseStatus.PassedFeedback);
+                        verdict = Grade(e, ExerciseStatus.Passed, Words.AllTestsPassed);
                 }
                 if (verdict is null) continue;
                 // A cell that stopped the sandbox earlier may explain this failure (a call's failure explains itself).
