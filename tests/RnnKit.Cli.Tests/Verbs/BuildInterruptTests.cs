@@ -37,7 +37,13 @@ public class BuildInterruptTests
         Assert.True(File.Exists(started), "the spinning lesson never started");
         using (var kill = Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
 
-        Assert.True(build.WaitForExit(TimeSpan.FromMinutes(1)), "the build did not stop after SIGINT");
+        // Generous: the stop itself is immediate, but CI's machine has sat at load 50 on 2 cores, where a starved
+        // process took over a minute to be scheduled through its shutdown. What the build said goes in the message.
+        if (!build.WaitForExit(TimeSpan.FromMinutes(4)))
+        {
+            build.Kill(entireProcessTree: true);
+            Assert.Fail($"the build did not stop within 4 minutes of SIGINT; it said: {await stderr}");
+        }
         var said = await stderr;
         Assert.True(build.ExitCode == ExitCodes.Interrupted, said);
         Assert.Contains("stopped;", said);
