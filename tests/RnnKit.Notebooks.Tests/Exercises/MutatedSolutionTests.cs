@@ -86,7 +86,7 @@ public class MutatedSolutionTests
     }
 
     /// <summary>The title, the setup cell, the exercises' usings, and the exercises' answer and test cells.</summary>
-    private static Notebook CutDown(Notebook teacher, IReadOnlyList<Exercise> exercises)
+    internal static Notebook CutDown(Notebook teacher, IReadOnlyList<Exercise> exercises)
     {
         var cut = teacher.Clone();
         cut.Cells.Clear();
@@ -100,7 +100,7 @@ public class MutatedSolutionTests
         return cut;
     }
 
-    private static Notebook Mutate(Notebook cut, Exercise exercise, Mutation m)
+    internal static Notebook Mutate(Notebook cut, Exercise exercise, Mutation m)
     {
         var copy = cut.Clone();
         var cell = copy.Cells[exercise.AnswerCell];
