@@ -46,10 +46,10 @@ public static partial class Check
                 v = Uniform(rows, columns, rng).PointwiseMultiply(Uniform(rows, columns, rng)) * 0.2;
             }
             var h = new AdamHyper(t, alpha, beta1, beta2, epsilon);
-            var what = $"AdamStep at t = {t} (α = {alpha}, β₁ = {beta1}, β₂ = {beta2}, ε = {epsilon})";
+            var what = Feedback.AdamStepAt(t, Number(alpha), Number(beta1), Number(beta2), Number(epsilon));
             var (wIn, gIn, mIn, vIn) = (w, g, m, v);
             var actual = Calling(what, () => step(wIn.Clone(), gIn.Clone(), mIn.Clone(), vIn.Clone(), t, alpha, beta1, beta2, epsilon));
-            if (actual is null) Fail($"{what} returned null; did you forget to return new AdamStepResult(w, m, v, mHat, vHat)?");
+            if (actual is null) Fail(Feedback.AdamReturnedNull(what));
             var reference = AdamReference(w, g, m, v, h, AdamFlaw.None);
             Terms(what, Named(actual), Named(reference),
                 [.. AdamFlaws.Select(f => new Mistake(f.Hint, Named(AdamReference(w, g, m, v, h, f.Flaw))))], columns);
@@ -66,20 +66,20 @@ public static partial class Check
         EpsilonInsideRoot, RootMissing, UpdateFromUncorrected, CorrectedKept, Uphill,
     }
 
-    private static readonly (AdamFlaw Flaw, string Hint)[] AdamFlaws =
+    /// <summary>Each flaw with its hint, in the run's language (<see cref="Feedback"/>).</summary>
+    private static (AdamFlaw Flaw, string Hint)[] AdamFlaws =>
     [
-        (AdamFlaw.NoCorrection, "m̂ and v̂ are not bias-corrected: m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ)"),
-        (AdamFlaw.CorrectionPowerPlusOne, "the correction uses βᵗ⁺¹; at step t it divides by 1 − βᵗ, with t counting from 1"),
-        (AdamFlaw.CorrectionWithoutPower, "the correction divides by 1 − β; it divides by 1 − βᵗ, which tends to 1 as t grows"),
-        (AdamFlaw.VOfG, "v averages g, not g²: v = β₂·v + (1 − β₂)·g², squared entry by entry"),
-        (AdamFlaw.MWithoutOneMinus, "m adds the whole gradient: the moving average is m = β₁·m + (1 − β₁)·g"),
-        (AdamFlaw.VWithoutOneMinus, "v adds the whole g²: the moving average is v = β₂·v + (1 − β₂)·g²"),
-        (AdamFlaw.EpsilonInsideRoot, "ε is added inside the square root; Adam divides by √v̂ + ε"),
-        (AdamFlaw.RootMissing, "the update divides by v̂ + ε; it divides by √v̂ + ε, the root of the mean square"),
-        (AdamFlaw.UpdateFromUncorrected, "the update reads m and v; it reads the corrected m̂ and v̂: w − α·m̂ / (√v̂ + ε)"),
-        (AdamFlaw.CorrectedKept, "the m and v you return are the corrected m̂ and v̂; return m and v themselves (uncorrected) — " +
-            "the next step builds on them, the correction is only for the update"),
-        (AdamFlaw.Uphill, "the step goes uphill: w − α·m̂ / (√v̂ + ε), a minus sign"),
+        (AdamFlaw.NoCorrection, Feedback.AdamNoCorrection),
+        (AdamFlaw.CorrectionPowerPlusOne, Feedback.AdamPowerPlusOne),
+        (AdamFlaw.CorrectionWithoutPower, Feedback.AdamWithoutPower),
+        (AdamFlaw.VOfG, Feedback.AdamVOfG),
+        (AdamFlaw.MWithoutOneMinus, Feedback.AdamMWithoutOneMinus),
+        (AdamFlaw.VWithoutOneMinus, Feedback.AdamVWithoutOneMinus),
+        (AdamFlaw.EpsilonInsideRoot, Feedback.AdamEpsilonInside),
+        (AdamFlaw.RootMissing, Feedback.AdamNoRoot),
+        (AdamFlaw.UpdateFromUncorrected, Feedback.AdamUpdateFromUncorrected),
+        (AdamFlaw.CorrectedKept, Feedback.AdamCorrectedKept),
+        (AdamFlaw.Uphill, Feedback.AdamUphill),
     ];
 
     /// <summary>The reference Adam step, or the variant with one <paramref name="flaw"/>.</summary>
@@ -128,9 +128,8 @@ public static partial class Check
             .All(i => Compare(expected[i].Name, actual[i].Value, mk.Values[i].Value!, Tolerance.Default) is null));
         if (fits is null) Gradients(what, actual, expected, mistakes, examples);
         var right = Enumerable.Range(0, expected.Count).Except(wrong).Select(i => expected[i].Name).ToList();
-        var names = wrong.Count <= 4 ? string.Join(", ", wrong.Select(i => expected[i].Name))
-            : $"{string.Join(", ", wrong.Take(3).Select(i => expected[i].Name))} and {wrong.Count - 3} more";
-        Fail($"{what}: {names} {(wrong.Count == 1 ? "is" : "are")} wrong: {fits!.Hint}." +
-             (right.Count > 0 ? $" Right already: {string.Join(", ", right)}." : ""));
+        var names = wrong.Count <= 4 ? string.Join(Feedback.Comma, wrong.Select(i => expected[i].Name))
+            : Feedback.MoreNames(string.Join(Feedback.Comma, wrong.Take(3).Select(i => expected[i].Name)), wrong.Count - 3);
+        Fail(Feedback.TermsMistake(what, names, wrong.Count, fits!.Hint, string.Join(Feedback.Comma, right)));
     }
 }

@@ -441,4 +441,180 @@ public static class Feedback
     internal static string KeysLinear(string problem, string shapes) => Say(
         $"{problem} c = H·α = Σ_i α_i h_i is linear in H: column i of dH is what h_i receives, and h_i enters c with the weight α_i. {shapes}",
         $"{problem} c = H·α = Σ_i α_i h_i 对 H 是线性的：dH 的第 i 列就是 h_i 收到的梯度，而 h_i 以权重 α_i 进入 c。{shapes}");
+
+    // --- Check.Terms: a mistake that fits every term ------------------------------------------------------------------
+
+    internal static string MoreNames(string shown, int more) => Say($"{shown} and {more} more", $"{shown} 等（另有 {more} 个）");
+
+    internal static string TermsMistake(string what, string names, int wrong, string hint, string right) => Say(
+        $"{what}: {names} {(wrong == 1 ? "is" : "are")} wrong: {hint}." + (right.Length > 0 ? $" Right already: {right}." : ""),
+        $"{what}：{names} 不对：{hint}。" + (right.Length > 0 ? $" 已经正确的：{right}。" : ""));
+
+    // --- Check.AdamStep ---------------------------------------------------------------------------------------------
+
+    internal static string AdamStepAt(int t, string alpha, string beta1, string beta2, string epsilon) => Say(
+        $"AdamStep at t = {t} (α = {alpha}, β₁ = {beta1}, β₂ = {beta2}, ε = {epsilon})",
+        $"AdamStep 在 t = {t} 时（α = {alpha}，β₁ = {beta1}，β₂ = {beta2}，ε = {epsilon}）");
+
+    internal static string AdamReturnedNull(string what) => Say(
+        $"{what} returned null; did you forget to return new AdamStepResult(w, m, v, mHat, vHat)?",
+        $"{what} 返回了 null；是不是忘了 return new AdamStepResult(w, m, v, mHat, vHat)？");
+
+    internal static string AdamNoCorrection => Say(
+        "m̂ and v̂ are not bias-corrected: m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ)",
+        "m̂ 和 v̂ 没有做偏差修正：m̂ = m / (1 − β₁ᵗ)，v̂ = v / (1 − β₂ᵗ)");
+
+    internal static string AdamPowerPlusOne => Say(
+        "the correction uses βᵗ⁺¹; at step t it divides by 1 − βᵗ, with t counting from 1",
+        "修正用了 βᵗ⁺¹；第 t 步应除以 1 − βᵗ，t 从 1 开始计数");
+
+    internal static string AdamWithoutPower => Say(
+        "the correction divides by 1 − β; it divides by 1 − βᵗ, which tends to 1 as t grows",
+        "修正除以的是 1 − β；应除以 1 − βᵗ，它随 t 增大趋于 1");
+
+    internal static string AdamVOfG => Say(
+        "v averages g, not g²: v = β₂·v + (1 − β₂)·g², squared entry by entry",
+        "v 平均的是 g 而不是 g²：v = β₂·v + (1 − β₂)·g²，逐元素平方");
+
+    internal static string AdamMWithoutOneMinus => Say(
+        "m adds the whole gradient: the moving average is m = β₁·m + (1 − β₁)·g",
+        "m 加上了整个梯度：滑动平均是 m = β₁·m + (1 − β₁)·g");
+
+    internal static string AdamVWithoutOneMinus => Say(
+        "v adds the whole g²: the moving average is v = β₂·v + (1 − β₂)·g²",
+        "v 加上了整个 g²：滑动平均是 v = β₂·v + (1 − β₂)·g²");
+
+    internal static string AdamEpsilonInside => Say(
+        "ε is added inside the square root; Adam divides by √v̂ + ε",
+        "ε 加在了平方根里面；Adam 除以的是 √v̂ + ε");
+
+    internal static string AdamNoRoot => Say(
+        "the update divides by v̂ + ε; it divides by √v̂ + ε, the root of the mean square",
+        "更新除以的是 v̂ + ε；应除以 √v̂ + ε，即均方的平方根");
+
+    internal static string AdamUpdateFromUncorrected => Say(
+        "the update reads m and v; it reads the corrected m̂ and v̂: w − α·m̂ / (√v̂ + ε)",
+        "更新用的是 m 和 v；应使用修正后的 m̂ 和 v̂：w − α·m̂ / (√v̂ + ε)");
+
+    internal static string AdamCorrectedKept => Say(
+        "the m and v you return are the corrected m̂ and v̂; return m and v themselves (uncorrected) — " +
+        "the next step builds on them, the correction is only for the update",
+        "你返回的 m 和 v 是修正后的 m̂ 和 v̂；应返回未修正的 m 和 v 本身——下一步在它们的基础上继续，修正只用于这一步的更新");
+
+    internal static string AdamUphill => Say(
+        "the step goes uphill: w − α·m̂ / (√v̂ + ε), a minus sign",
+        "这一步在往上坡走：w − α·m̂ / (√v̂ + ε)，是减号");
+
+    // --- Check.LastStateBackward ------------------------------------------------------------------------------------
+
+    internal static string ReaderWhat(int steps, string lengths) => Say(
+        $"LastStateBackward (T = {steps}, lengths {lengths})",
+        $"LastStateBackward（T = {steps}，长度 {lengths}）");
+
+    internal static string ReaderDxCount(string what, int count, int steps) => Say(
+        $"{what} returned {count} input gradients dx, expected {steps}: one per step of the padded batch.",
+        $"{what} 返回了 {count} 个输入梯度 dx，应为 {steps} 个：填充后的批次每一步一个。");
+
+    internal static string ReaderAtPaddedEnd => Say(
+        "every sequence is read at the padded end T; sequence b is classified from its own last state, step lengths[b], " +
+        "so its gradient enters there (and dWya multiplies that state)",
+        "每个序列都在填充后的末尾 T 处读取；序列 b 是按它自己的最后一个状态（第 lengths[b] 步）分类的，" +
+        "所以它的梯度从那里进入（dWya 乘的也是那个状态）");
+
+    internal static string ReaderEveryStep => Say(
+        "the output's gradient enters at every step, as in an N:N model; an N:1 loss reads one state per sequence, " +
+        "so only step lengths[b] gets Wyaᵀ·dz, and the earlier steps get theirs through the recurrence",
+        "输出的梯度在每一步都进入了，像 N:N 模型那样；N:1 的损失每个序列只读一个状态，" +
+        "所以只有第 lengths[b] 步得到 Wyaᵀ·dz，更早的各步通过循环得到各自的梯度");
+
+    internal static string ReaderNoOneHot => Say(
+        "the softmax's gradient is ŷ − y: subtract 1 at each sequence's label",
+        "softmax 的梯度是 ŷ − y：在每个序列的标签处减去 1");
+
+    internal static string ReaderSummed => Say(
+        "the loss is the mean over the batch: divide dz = ŷ − y by m",
+        "损失是对批次取平均：把 dz = ŷ − y 除以 m");
+
+    internal static string ReaderNotCarried => Say(
+        "the gradient from the next step is not added: step t's cell gets the output's gradient plus the da_prev that step " +
+        "t+1's backward returned",
+        "没有加上来自下一步的梯度：第 t 步的单元得到的是输出的梯度加上第 t+1 步的反向传播返回的 da_prev");
+
+    internal static string ReaderOverwritten => Say(
+        "the weight gradients keep only one step's share: add every step's dWax, dWaa, dba (+=)",
+        "权重的梯度只保留了一步的份额：要把每一步的 dWax、dWaa、dba 都加起来（+=）");
+
+    // --- Check.MixtureDensityGradient -------------------------------------------------------------------------------
+
+    internal static string MixtureWhat(string where, string dx, string dy, int p, int k) => Say(
+        $"MixtureLossAndGradient with {where} (Δx = {dx}, Δy = {dy}, p = {p}, K = {k})",
+        $"MixtureLossAndGradient 在{where}时（Δx = {dx}，Δy = {dy}，p = {p}，K = {k}）");
+
+    internal static string MixturePenDown => Say("the pen down", "落笔");
+
+    internal static string MixturePenLifted => Say("the pen lifted", "抬笔");
+
+    internal static string MixtureFar => Say("a point far from every component", "一个离所有分量都很远的点");
+
+    internal static string MixtureReturnedNull(string what) => Say(
+        $"{what} returned null; did you forget to return new MixtureDensityStep(loss, gradient)?",
+        $"{what} 返回了 null；是不是忘了 return new MixtureDensityStep(loss, gradient)？");
+
+    internal static string MixtureGradientCount(string what, int count, int expected) => Say(
+        $"{what}: the gradient has {count} entries, expected 6K + 1 = {expected}, one per raw output.",
+        $"{what}：梯度有 {count} 个元素，应为 6K + 1 = {expected} 个，每个原始输出一个。");
+
+    internal static string MixtureNotFinite(string what, string loss, int nonFiniteEntries) => Say(
+        $"{what}: the loss is {loss}" + (nonFiniteEntries > 0 ? $" and {nonFiniteEntries} entries of the gradient are not finite" : "") +
+        ". Far from every component each 𝒩ₖ underflows to 0, so log Σ πₖ𝒩ₖ and γ = πₖ𝒩ₖ / Σ are log 0 and 0/0: work in " +
+        "logarithms — log Σₖ exp(log πₖ + log 𝒩ₖ) with the largest term taken out first, and γₖ = exp(log πₖ + log 𝒩ₖ − that log-sum).",
+        $"{what}：损失是 {loss}" + (nonFiniteEntries > 0 ? $"，梯度中有 {nonFiniteEntries} 个元素不是有限数" : "") +
+        "。离所有分量都很远时每个 𝒩ₖ 都下溢为 0，于是 log Σ πₖ𝒩ₖ 与 γ = πₖ𝒩ₖ / Σ 成了 log 0 和 0/0：请在对数域里计算——" +
+        "log Σₖ exp(log πₖ + log 𝒩ₖ) 先提出最大的一项，γₖ = exp(log πₖ + log 𝒩ₖ − 这个对数和)。");
+
+    internal static string MixturePiSign => Say(
+        "∂L/∂ŷπ has the wrong sign: it is π − γ, so each weight moves toward its responsibility",
+        "∂L/∂ŷπ 的符号反了：它是 π − γ，所以每个权重都向它的责任值靠拢");
+
+    internal static string MixturePiWithRespectToPi => Say(
+        "∂L/∂ŷπ is the gradient with respect to π itself (−γ/π); through the softmax π = softmax(ŷπ) it is π − γ",
+        "∂L/∂ŷπ 写成了对 π 本身的梯度（−γ/π）；经过 softmax π = softmax(ŷπ) 后它是 π − γ");
+
+    internal static string MixtureGammaNotNormalised => Say(
+        "the responsibilities are not normalised: γₖ = πₖ𝒩ₖ / Σⱼ πⱼ𝒩ⱼ, which sum to 1 over the components",
+        "责任值没有归一化：γₖ = πₖ𝒩ₖ / Σⱼ πⱼ𝒩ⱼ，对各分量求和为 1");
+
+    internal static string MixtureMuWithoutCorrelation => Say(
+        "the means' gradient is missing the correlation term: ∂L/∂μx = −γC(u − ρv)/σx, not −γCu/σx",
+        "均值的梯度少了相关项：∂L/∂μx = −γC(u − ρv)/σx，而不是 −γCu/σx");
+
+    internal static string MixtureMuWithoutC => Say(
+        "the means' gradient is missing C = 1/(1 − ρ²): ∂L/∂μx = −γC(u − ρv)/σx",
+        "均值的梯度少了 C = 1/(1 − ρ²)：∂L/∂μx = −γC(u − ρv)/σx");
+
+    internal static string MixtureSigmaWithRespectToSigma => Say(
+        "∂L/∂ŷσ is the gradient with respect to σ; σ = exp(ŷσ), so multiply by σ: ∂L/∂ŷσx = γ(1 − Cu(u − ρv))",
+        "∂L/∂ŷσ 写成了对 σ 的梯度；σ = exp(ŷσ)，所以要乘以 σ：∂L/∂ŷσx = γ(1 − Cu(u − ρv))");
+
+    internal static string MixtureSigmaWithoutOne => Say(
+        "∂L/∂ŷσ is missing the γ from log σ in the normalising constant: ∂L/∂ŷσx = γ(1 − Cu(u − ρv))",
+        "∂L/∂ŷσ 少了归一化常数中 log σ 带来的 γ：∂L/∂ŷσx = γ(1 − Cu(u − ρv))");
+
+    internal static string MixtureRhoWithRespectToRho => Say(
+        "∂L/∂ŷρ is the gradient with respect to ρ; ρ = tanh(ŷρ), so multiply by 1 − ρ²: ∂L/∂ŷρ = −γ(uv + ρ(1 − CZ))",
+        "∂L/∂ŷρ 写成了对 ρ 的梯度；ρ = tanh(ŷρ)，所以要乘以 1 − ρ²：∂L/∂ŷρ = −γ(uv + ρ(1 − CZ))");
+
+    internal static string MixtureYNotSwapped => Say(
+        "the y terms are the x terms with u and v swapped (and σy for σx): ∂L/∂μy = −γC(v − ρu)/σy, ∂L/∂ŷσy = γ(1 − Cv(v − ρu))",
+        "y 的各项是把 x 的各项中 u 与 v 互换（σx 换成 σy）：∂L/∂μy = −γC(v − ρu)/σy，∂L/∂ŷσy = γ(1 − Cv(v − ρu))");
+
+    internal static string MixturePenSign => Say(
+        "∂L/∂ŷe has the wrong sign: it is e − p for our e = 1/(1 + exp(−ŷe)) (Graves writes e = 1/(1 + exp(ŷe)), which flips it)",
+        "∂L/∂ŷe 的符号反了：按我们的 e = 1/(1 + exp(−ŷe)) 它是 e − p（Graves 写的是 e = 1/(1 + exp(ŷe))，符号正好相反）");
+
+    internal static string MixtureNoPenTerm => Say(
+        "the loss is missing the pen term: − log e when the pen lifts (p = 1), − log(1 − e) when it stays down",
+        "损失少了笔的那一项：抬笔（p = 1）时是 − log e，落笔时是 − log(1 − e)");
+
+    internal static string MixtureLoss => Say("the loss", "损失");
 }

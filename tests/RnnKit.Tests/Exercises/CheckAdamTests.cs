@@ -97,4 +97,11 @@ public class CheckAdamTests
         })).Message;
         Assert.Contains("the transpose", transposed);
     }
+
+    [Fact]
+    public void The_mistake_is_named_in_chinese_when_the_run_is_chinese()
+    {
+        using var _ = KitSettings.Use(new KitSettings(Language: KitSettings.Chinese));
+        Assert.Contains("ε 加在了平方根里面", Failure("ε inside"));
+    }
 }
