@@ -146,6 +146,7 @@ tr.code td {{ background: #fafaf5; }}
 # --- check ----------------------------------------------------------------------------------------------------
 
 IDENTIFIER = re.compile(r"[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*|\d[\w.]*|\S")
+CHAR = re.compile(r"'(\\.[^']*|[^'\\\n])'")
 PLACEHOLDER = re.compile(r"\{\d+(,-?\d+)?(:[^{}]*)?\}")
 
 
@@ -154,12 +155,20 @@ def code_tokens(source):
     placeholders), an interpolated string's text dropped and its holes kept as code."""
     tokens, i, n = [], 0, len(source)
 
+    def skip_char(j):
+        """The end of a char literal at j ('x', '\\n', '{')."""
+        m = CHAR.match(source, j)
+        return m.end() if m else j + 1
+
     def hole_end(start):
         depth, j = 0, start
         while j < n:
             c = source[j]
             if c == '"':
                 j = skip_string(j)
+                continue
+            if c == "'":
+                j = skip_char(j)
                 continue
             if c == "{":
                 depth += 1
@@ -232,6 +241,11 @@ def code_tokens(source):
             continue
         if source[i].isspace():
             i += 1
+            continue
+        m = CHAR.match(source, i)
+        if m:
+            tokens.append(m.group(0))
+            i = m.end()
             continue
         m = IDENTIFIER.match(source, i)
         tokens.append(m.group(0))

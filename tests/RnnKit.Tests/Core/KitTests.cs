@@ -66,4 +66,16 @@ public class KitTests
         Assert.Equal("1", variables[KitSettings.ShortTrainingVariable]);
         Assert.Equal("report", variables[KitSettings.ClaimsVariable]);
     }
+
+    [Fact]
+    public void The_feedback_language_is_a_setting_carried_to_a_child_process()
+    {
+        Assert.Equal(KitSettings.English, new KitSettings().Language);
+        Assert.Equal(KitSettings.Chinese, KitSettings.ParseLanguage(KitSettings.LanguageVariable, " zh-Hans "));
+        Assert.Equal(KitSettings.English, KitSettings.ParseLanguage(KitSettings.LanguageVariable, ""));
+        Assert.Contains("RNNKIT_LANGUAGE=zh-CN: expected 'en' or 'zh-Hans'",
+            Assert.Throws<ArgumentException>(() => KitSettings.ParseLanguage(KitSettings.LanguageVariable, "zh-CN")).Message);
+        Assert.Equal("zh-Hans", new KitSettings(Language: KitSettings.Chinese).ToEnvironment()[KitSettings.LanguageVariable]);
+        Assert.Equal("", new KitSettings().ToEnvironment()[KitSettings.LanguageVariable]);
+    }
 }
