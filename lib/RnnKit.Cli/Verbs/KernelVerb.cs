@@ -10,14 +10,16 @@ public sealed class KernelVerb : IVerb
     public string Summary => "install the Jupyter kernelspec rnnkit-csharp, or serve the kernel (Jupyter starts it)";
 
     public string Usage => """
-        usage: rnnkit kernel install [--user] [--prefix P] [--no-alias]
+        usage: rnnkit kernel install [--user] [--prefix P] [--no-alias] [--language en|zh-Hans]
                rnnkit kernel serve -f CONNECTION_FILE [--output-limit MIB] [--no-history-file]
 
         install   registers the kernelspec 'rnnkit-csharp' ("C# (RnnKit)") that runs this checkout's built CLI
                   (./rnnkit kernel install builds it first). Where: the system dir /usr/local/share/jupyter/kernels
                   by default, the user dir with --user (JUPYTER_DATA_DIR/kernels, else ~/.local/share/jupyter/kernels),
                   P/share/jupyter/kernels with --prefix P. Also registers '.net-csharp' (the lessons' kernelspec) as
-                  an alias when no kernel has that name; --no-alias skips it.
+                  an alias when no kernel has that name; --no-alias skips it. --language zh-Hans: the exercise checks'
+                  and claims' feedback in Chinese (the kernelspec sets RNNKIT_LANGUAGE; a kernel never sees the
+                  notebook's language, which rnnkit run, build and grade read).
         serve     runs the kernel on the sockets of a Jupyter connection file (Jupyter passes -f itself).
                   --output-limit: most output one cell publishes, in Mi characters (default 32); past it the first and
                   last halves are kept and the output says how much was cut. The input history is kept in
@@ -33,7 +35,7 @@ public sealed class KernelVerb : IVerb
         {
             return args[0] switch
             {
-                "install" => Install(new ArgReader(rest, ["--prefix"], ["--user", "--no-alias"]), stdout),
+                "install" => Install(new ArgReader(rest, ["--prefix", "--language"], ["--user", "--no-alias"]), stdout),
                 "serve" => await Serve(new ArgReader(rest, ["-f", "--connection-file", "--output-limit"], ["--no-history-file"]), stderr),
                 _ => throw new UsageException($"unknown kernel command '{args[0]}'; use 'install' or 'serve'"),
             };
@@ -53,7 +55,16 @@ public sealed class KernelVerb : IVerb
         var target = new KernelspecTarget(options.Has("--user"), options.Get("--prefix"));
         var cliDll = typeof(KernelVerb).Assembly.Location;
         var dotnet = KernelspecInstaller.CurrentDotnet();
-        foreach (var spec in KernelspecInstaller.Install(target, cliDll, dotnet, alias: !options.Has("--no-alias")))
+        string language;
+        try
+        {
+            language = KitSettings.ParseLanguage("--language", options.Get("--language"));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        foreach (var spec in KernelspecInstaller.Install(target, cliDll, dotnet, alias: !options.Has("--no-alias"), language))
             stdout.WriteLine(spec.SkippedBecause is null
                 ? $"installed kernelspec '{spec.Name}' in {spec.Folder}"
                 : $"did not install '{spec.Name}': {spec.SkippedBecause}");

@@ -28,13 +28,17 @@ public static class KernelspecInstaller
     /// <param name="cliDll">The built RnnKit.Cli.dll whose `kernel serve` the spec runs (absolute path).</param>
     /// <param name="dotnet">The dotnet host that runs it.</param>
     /// <param name="alias">Also register .net-csharp when no other kernel has that name.</param>
+    /// <param name="language">The language of the kit's feedback in this kernel (<see cref="KitSettings.Language"/>): a
+    /// kernel never sees a notebook's metadata, so a Chinese student installs it with "zh-Hans" and the spec's env sets
+    /// RNNKIT_LANGUAGE. English (the default) sets nothing.</param>
     /// <exception cref="KernelConfigurationException">The dll is missing or the folder cannot be written.</exception>
-    public static IReadOnlyList<InstalledKernelspec> Install(KernelspecTarget target, string cliDll, string dotnet, bool alias = true)
+    public static IReadOnlyList<InstalledKernelspec> Install(KernelspecTarget target, string cliDll, string dotnet, bool alias = true,
+        string language = KitSettings.English)
     {
         if (!File.Exists(cliDll))
             throw new KernelConfigurationException($"the kernel's program {cliDll} does not exist; build it first (./rnnkit kernel install builds it)");
         var kernels = target.KernelsDir();
-        var installed = new List<InstalledKernelspec> { Write(kernels, KernelInfo.KernelName, Spec(cliDll, dotnet, KernelInfo.DisplayName, aliasOf: null)) };
+        var installed = new List<InstalledKernelspec> { Write(kernels, KernelInfo.KernelName, Spec(cliDll, dotnet, KernelInfo.DisplayName, aliasOf: null, language)) };
         if (!alias) return installed;
 
         var existing = JupyterPaths.KernelDirs().Append(kernels).Distinct()
@@ -42,7 +46,7 @@ public static class KernelspecInstaller
             .FirstOrDefault(file => File.Exists(file) && !IsOurAlias(file));
         installed.Add(existing is not null
             ? new InstalledKernelspec(KernelInfo.PolyglotKernelName, Path.GetDirectoryName(existing)!, $"another kernel already has that name ({existing})")
-            : Write(kernels, KernelInfo.PolyglotKernelName, Spec(cliDll, dotnet, $"{KernelInfo.DisplayName}, as {KernelInfo.PolyglotKernelName}", aliasOf: KernelInfo.KernelName)));
+            : Write(kernels, KernelInfo.PolyglotKernelName, Spec(cliDll, dotnet, $"{KernelInfo.DisplayName}, as {KernelInfo.PolyglotKernelName}", aliasOf: KernelInfo.KernelName, language)));
         return installed;
     }
 
@@ -53,7 +57,7 @@ public static class KernelspecInstaller
         return host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
     }
 
-    private static JsonObject Spec(string cliDll, string dotnet, string displayName, string? aliasOf)
+    private static JsonObject Spec(string cliDll, string dotnet, string displayName, string? aliasOf, string language)
     {
         var spec = new JsonObject
         {
@@ -65,6 +69,7 @@ public static class KernelspecInstaller
             ["metadata"] = new JsonObject(),
         };
         if (aliasOf is not null) spec["metadata"]![AliasMarker] = aliasOf;
+        if (language != KitSettings.English) spec["env"] = new JsonObject { [KitSettings.LanguageVariable] = language };
         return spec;
     }
 

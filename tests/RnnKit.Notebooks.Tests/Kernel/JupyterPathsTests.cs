@@ -50,5 +50,17 @@ public class JupyterPathsTests
         var argv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToArray();
         Assert.Equal([dotnet, dll, "kernel", "serve", "-f", "{connection_file}"], argv);
         Assert.DoesNotContain(argv, a => a.EndsWith("rnnkit") || a.EndsWith(".cmd") || a.Contains("bash"));
+        Assert.Null(spec["env"]);
+    }
+
+    [Fact]
+    public void A_kernelspec_for_chinese_feedback_sets_the_language_in_its_environment()
+    {
+        var dll = Path.Combine(Repo.TempFolder(), "RnnKit.Cli.dll");
+        File.WriteAllText(dll, "");
+        var prefix = Repo.TempFolder();
+        KernelspecInstaller.Install(new KernelspecTarget(Prefix: prefix), dll, "dotnet", alias: false, language: KitSettings.Chinese);
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(prefix, "share", "jupyter", "kernels", KernelInfo.KernelName, "kernel.json")))!;
+        Assert.Equal("zh-Hans", spec["env"]!["RNNKIT_LANGUAGE"]!.GetValue<string>());
     }
 }
