@@ -44,7 +44,8 @@ public sealed class GradeWorkerVerb : IVerb
             File.Copy(job.Student, copy);
             var limits = new SandboxLimits { Unsafe = job.Unsafe, MemoryBytes = job.MemoryBytes };
             var command = GradeVerb.WorkerCommand();
-            var sandboxArgs = command.SandboxArguments.Concat([copy, "--timeout", job.CellTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var sandboxArgs = command.SandboxArguments.Concat([copy, "--timeout", job.CellTimeoutSeconds.ToString(inv), "--threads", limits.LingeringThreads.ToString(inv)]);
             using var sandbox = new SubmissionSandbox(
                 () => Sandbox.Start(limits, command.FileName, sandboxArgs, scratch, Readable(command.FileName), [.. job.Hidden, Path.GetDirectoryName(Path.GetFullPath(results))!]),
                 options);

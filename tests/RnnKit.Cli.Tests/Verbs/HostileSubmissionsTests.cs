@@ -15,9 +15,10 @@ namespace RnnKit.Cli.Tests.Verbs;
 /// replies and results, checks shadowed and loosened, data re-declared, the teacher's notebook read, classmates'
 /// files and the gradebook attacked (also by a `setsid` process meant to outlive grading), memory and thread
 /// floods, a process killed once from outside, a method that never returns, a 20 MB message, a file of another
-/// lesson, non-UTF-8 bytes. Each gets exactly the marks its honest parts earn (the thread flood excepted: it takes
-/// its own sandbox down, and nothing else), the feedback names what happened, and the teacher's folder, the other
-/// submissions and the output folder are the same afterwards (hashed).
+/// lesson, non-UTF-8 bytes. Each gets exactly the marks its honest parts earn (a thread flood costs exactly the
+/// cell it is in: its exercise when that is an answer cell, nothing when it is a cell of its own), the feedback
+/// names what happened, and the teacher's folder, the other submissions and the output folder are the same
+/// afterwards (hashed).
 /// </summary>
 public class HostileSubmissionsTests
 {
@@ -35,6 +36,12 @@ public class HostileSubmissionsTests
         // Exercise 1.1: One RNN step (2 points)
         static Matrix<double> RnnStep(Matrix<double> xt, Matrix<double> aPrev, Matrix<double> Wax, Matrix<double> Waa, Matrix<double> ba)
             => (Wax * xt + Waa * aPrev).Map(Math.Tanh);
+        """;
+
+    private const string Flood = """
+        var started = 0;
+        try { for (var i = 0; i < 5000; i++) { new System.Threading.Thread(() => System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite)).Start(); started++; } }
+        catch (Exception e) { Console.WriteLine($"{started} threads, then {e.GetType().Name}"); }
         """;
 
     private const string RightRate = "// Exercise 1.2: Learning rate (1 point)\ndouble learningRate = 0.05;";
@@ -136,11 +143,9 @@ public class HostileSubmissionsTests
                 var hog = new List<double[]>();
                 while (true) { var block = new double[16 << 20]; Array.Fill(block, 1.0); hog.Add(block); }
                 """),
-            ["threads"] = Submission(RightStep, RightRate, RightSoftmax, """
-                var started = 0;
-                try { for (var i = 0; i < 5000; i++) { new System.Threading.Thread(() => System.Threading.Thread.Sleep(2000)).Start(); started++; } }
-                catch (Exception e) { Console.WriteLine($"{started} threads, then {e.GetType().Name}"); }
-                """),
+            // Threads that outlive their cell, up to the sandbox's limits: in exercise 1.1's answer cell, and in a cell of its own.
+            ["threads"] = Submission(RightStep + "\n" + Flood, RightRate, RightSoftmax),
+            ["threads-cell"] = Submission(RightStep, RightRate, RightSoftmax, Flood),
             // 5: the sandbox killed from outside once, in a plain cell (here by itself, once).
             ["killed"] = Submission(RightStep, RightRate, RightSoftmax, """
                 if (!System.IO.File.Exists("killed-once")) { System.IO.File.WriteAllText("killed-once", ""); System.Diagnostics.Process.GetCurrentProcess().Kill(); }
@@ -200,14 +205,16 @@ public class HostileSubmissionsTests
         Assert.Contains("DirectoryNotFoundException", Feedback("leak", "1.1"));
         Assert.True(Score("harm") == 5, summary);
         Assert.True(Score("memory") == 5, summary);
-        // Threads up to the process cap: the runtime of that sandbox dies (its own loss, and a sandbox started again
-        // replays the cell), never the grader or another submission.
-        Assert.InRange(Score("threads"), 0, 5);
-        // Whether the flood kills the sandbox's runtime ("Out of memory", noted) or only fails to start more threads
-        // (the student's own catch) depends on the machine's load; either way only this submission is touched.
-        if (Sub("threads")["notes"] is JsonArray threadNotes && threadNotes.Count > 0)
-            Assert.Contains(threadNotes, n => n!.GetValue<string>().Contains("Out of memory", StringComparison.Ordinal)
-                                              || n.GetValue<string>().Contains("sandbox", StringComparison.Ordinal));
+        // A thread flood costs its own cell, whatever the load: whether the sandbox's runtime survives it (the threads
+        // are named when the cell ends) or dies of it (the cell is run again once, and dies again), the cell fails, the
+        // sandbox is started again without it, and every other exercise is graded.
+        Assert.True(Score("threads") == 3, summary);
+        Assert.Equal("error", Ex("threads", "1.1")["status"]!.GetValue<string>());
+        Assert.Matches("threads|sandboxed process ended", Feedback("threads", "1.1"));
+        Assert.True(Score("threads-cell") == 5, summary);
+        foreach (var (name, cell) in new[] { ("threads", 4), ("threads-cell", 4) })
+            Assert.Contains(Sub(name)["notes"]!.AsArray(), n => n!.GetValue<string>().StartsWith($"your sandbox was stopped in cell {cell}: ", StringComparison.Ordinal)
+                                                                && n.GetValue<string>().Contains("counts as failed", StringComparison.Ordinal));
         Assert.True(Score("killed") == 5, summary);
         Assert.Contains(Sub("killed")["notes"]!.AsArray(), n => n!.GetValue<string>().Contains("sandbox was stopped", StringComparison.Ordinal));
         Assert.True(Score("hang") == 3, summary);

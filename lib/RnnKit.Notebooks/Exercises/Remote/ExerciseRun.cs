@@ -107,7 +107,10 @@ public sealed class ExerciseRun
                 }
                 if (verdict is null) continue;
                 // A cell that stopped the sandbox earlier may explain this failure (a call's failure explains itself).
-                var before = sandbox.Incidents.Skip(incidentsSeen).Where(x => x.StartsWith(SubmissionSandbox.CellIncident, StringComparison.Ordinal)).ToList();
+                // (Not the answer cell's own: its failure already says what happened to it.)
+                var own = answerCell is int a ? $"{SubmissionSandbox.CellIncident}cell {a + 1}:" : null;
+                var before = sandbox.Incidents.Skip(incidentsSeen)
+                    .Where(x => x.StartsWith(SubmissionSandbox.CellIncident, StringComparison.Ordinal) && (own is null || !x.StartsWith(own, StringComparison.Ordinal))).ToList();
                 if (verdict.Status != ExerciseStatus.Passed && before.Count > 0)
                     verdict = verdict with { Feedback = Feedback.Cut(verdict.Feedback + " (Before this: " + string.Join("; ", before) + ".)") };
                 incidentsSeen = sandbox.Incidents.Count;

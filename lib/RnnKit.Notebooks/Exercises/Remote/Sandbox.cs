@@ -17,10 +17,15 @@ public sealed record SandboxLimits
     /// <summary>Most memory the student's process may allocate (RLIMIT_DATA); 3 GB holds every lesson's models.</summary>
     public long MemoryBytes { get; init; } = 3L << 30;
 
-    /// <summary>Most processes and threads (RLIMIT_NPROC, counted per user: when the grader is root — who is not
-    /// limited — each sandbox runs as a user id of its own, so one submission's threads never count against
-    /// another's). A .NET process uses a few dozen threads.</summary>
+    /// <summary>Most processes and threads (RLIMIT_NPROC). Set inside the sandbox's user namespace, where Linux
+    /// (5.14 and later) counts only the sandbox's own tasks: the grader's and other submissions' threads never count
+    /// against it, nor its flood against them. When the grader is root each sandbox also runs as a user id of its
+    /// own. A .NET process uses a few dozen threads.</summary>
     public int Processes { get; init; } = 1024;
+
+    /// <summary>Threads a cell or call may leave running (half of <see cref="Processes"/>): more, or a process that
+    /// can start no thread, and the sandbox is started again without that cell (<see cref="ThreadFlood"/>).</summary>
+    public int LingeringThreads => Processes / 2;
 }
 
 /// <summary>
@@ -44,12 +49,13 @@ public static class Sandbox
     private static int s_started;
 
     /// <summary>The bwrap program, or null when it is not on PATH (or this is not Linux).</summary>
-    public static string? Find()
+    public static string? Find() => OperatingSystem.IsLinux() ? OnPath(Tool) : null;
+
+    private static string? OnPath(string program)
     {
-        if (!OperatingSystem.IsLinux()) return null;
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
-            var path = Path.Combine(dir, Tool);
+            var path = Path.Combine(dir, program);
             if (File.Exists(path)) return path;
         }
         return null;
@@ -100,14 +106,14 @@ public static class Sandbox
             foreach (var a in arguments) Add(a);
             return psi;
         }
-        // Processes are counted per user: as root each sandbox runs as a user id of its own; otherwise the user's own count is the base.
-        // A user id of its own per sandbox started, not per worker: a sandbox that was just killed may still hold its
-        // threads for a moment, and they must not count against the next one.
+        // A user id of its own per sandbox started (as root), not per worker: a sandbox that was just killed may still
+        // hold its threads for a moment, and they must not count against the next one.
         var user = FirstSandboxUser + (int)(((long)Environment.ProcessId * 64 + Interlocked.Increment(ref s_started) % 64) % 1_000_000);
-        var processes = limits.Processes + (asRoot && !limits.Unsafe ? TasksOf(user) : TasksOf((int)geteuid()));
-        Add($"--data={limits.MemoryBytes.ToString(inv)}", $"--nproc={processes.ToString(inv)}", "--core=0", "--");
+        Add($"--data={limits.MemoryBytes.ToString(inv)}", "--core=0");
         if (limits.Unsafe)
         {
+            // No namespace: RLIMIT_NPROC counts every task of the user, so the user's count now is the base.
+            Add($"--nproc={(limits.Processes + TasksOf((int)geteuid())).ToString(inv)}", "--");
             Add(program);
             foreach (var a in arguments) Add(a);
             return psi;
@@ -118,9 +124,9 @@ public static class Sandbox
             _ = lchown(scratch, user, user);
             foreach (var entry in Directory.EnumerateFileSystemEntries(scratch, "*", SearchOption.AllDirectories))
                 _ = lchown(entry, user, user);
-            Add("setpriv", $"--reuid={user.ToString(inv)}", $"--regid={user.ToString(inv)}", "--clear-groups", "--");
+            Add("--", "setpriv", $"--reuid={user.ToString(inv)}", $"--regid={user.ToString(inv)}", "--clear-groups");
         }
-        Add(Find() ?? Tool, "--die-with-parent", "--unshare-all", "--new-session", "--clearenv");
+        Add("--", Find() ?? Tool, "--die-with-parent", "--unshare-all", "--new-session", "--clearenv");
         foreach (var dir in new[] { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc" })
         {
             var info = new FileInfo(dir);
@@ -144,10 +150,19 @@ public static class Sandbox
         foreach (var name in new[] { "DOTNET_ROOT", "DOTNET_EnableAVX512", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic", "RNNKIT_DATASETS", "RNNKIT_NO_SYSTEM_DATA", "LANG" })
             if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
                 Add("--setenv", name, value);
-        Add("--", program);
+        // The process limit is set inside the sandbox's new user namespace: since Linux 5.14 RLIMIT_NPROC is counted
+        // per user *in that namespace* (its tasks only), while the namespace as a whole is held to the limit of the
+        // process that made it (the grader's). Set outside, it would be compared with every task of the user —
+        // the grader's and the other sandboxes' — so one submission's flood would starve the others. Older kernels
+        // count per user everywhere: there the user's count now is the base, as without a sandbox.
+        var processes = limits.Processes + (NprocPerNamespace() ? 0 : TasksOf(asRoot ? user : (int)geteuid()));
+        Add("--", OnPath("prlimit") ?? "prlimit", $"--nproc={processes.ToString(inv)}", "--", program);
         foreach (var a in arguments) Add(a);
         return psi;
     }
+
+    /// <summary>Whether this kernel counts RLIMIT_NPROC per user namespace (Linux 5.14, "ucounts").</summary>
+    private static bool NprocPerNamespace() => Environment.OSVersion.Version >= new Version(5, 14);
 
     /// <summary>Threads of the processes whose real user is <paramref name="uid"/> (what RLIMIT_NPROC counts).</summary>
     private static int TasksOf(int uid)

@@ -68,11 +68,26 @@ public static class SandboxAnswers
 /// </summary>
 public static class SandboxHost
 {
-    public static void Run(Notebook student, TimeSpan cellTimeout, string workingDirectory, Stream input, Stream output)
+    /// <param name="student">The student's notebook.</param>
+    /// <param name="cellTimeout">How long one cell may run.</param>
+    /// <param name="workingDirectory">The scratch folder.</param>
+    /// <param name="input">The grader's requests.</param>
+    /// <param name="output">The replies.</param>
+    /// <param name="lingeringThreads">How many threads may still run after a cell or call (<see cref="ThreadFlood"/>).</param>
+    public static void Run(Notebook student, TimeSpan cellTimeout, string workingDirectory, Stream input, Stream output, int lingeringThreads)
     {
         using var session = new CSharpSession(new SessionOptions { Timeout = cellTimeout, WorkingDirectory = workingDirectory });
         GradingChannel? channel = null;
-        channel = new GradingChannel(input, output, request => Serve(request, session, student, channel!));
+        channel = new GradingChannel(input, output, request =>
+        {
+            var start = ThreadFlood.Begin();
+            var reply = Serve(request, session, student, channel!);
+            // A cell or call that leaves the process unable to start a thread (its threads still hold the process and
+            // memory limits) would bring down whatever runs next here: the grader is told to start a new sandbox
+            // without it, whichever request comes next and however loaded the machine is.
+            if (ThreadFlood.Check(start, lingeringThreads) is { } flood) reply[ThreadFlood.ReplyField] = flood;
+            return reply;
+        });
         channel.Serve();
     }
 

@@ -21,14 +21,16 @@ public sealed class StudentCodeException(string message, bool timedOut = false) 
 /// student's cells in order up to the one asked for, runs generated cells, calls the student's methods. Every
 /// request has a time limit; a process that misses it, dies or answers with something that is not a message is
 /// killed, and the next request starts a new one that replays what succeeded before (without the cell that killed
-/// the last one), so one bad cell costs one exercise.
+/// the last one), so one bad cell costs one exercise. A cell or call after which the sandbox reports itself
+/// flooded (<see cref="ThreadFlood"/>: its threads still hold the process's limits) fails at once and the
+/// sandbox is started again without it, before the flood can bring down whatever runs next.
 /// </summary>
 public sealed class SubmissionSandbox : IDisposable
 {
     private readonly Func<ProcessStartInfo> _start;
     private readonly GradeOptions _options;
     /// <summary>The requests that ran, as made for a given channel (a fallback's callbacks belong to one channel).</summary>
-    private readonly List<Func<GradingChannel, JsonObject>> _done = [];
+    private readonly List<(string Label, Func<GradingChannel, JsonObject> Make)> _done = [];
     private Process? _process;
     private GradingChannel? _channel;
     private readonly Queue<string> _stderr = new();
@@ -144,9 +146,10 @@ public sealed class SubmissionSandbox : IDisposable
 
     private JsonObject Exchange(JsonObject request, string what)
     {
+        JsonObject reply;
         try
         {
-            return Channel().Request(request, CallLimit);
+            reply = Channel().Request(request, CallLimit);
         }
         catch (ChannelException e)
         {
@@ -154,7 +157,24 @@ public sealed class SubmissionSandbox : IDisposable
             Incidents.Add($"your sandbox was stopped while {what} ran: {message}");
             throw new StudentCodeException(e.TimedOut ? $"{what} did not answer within {CallLimit.TotalSeconds:0.###} s, so its sandbox was stopped" : $"{Capital(what)}: {message}", e.TimedOut);
         }
+        if (Flood(reply) is { } flood)
+        {
+            Incidents.Add($"your sandbox was stopped after {what} ran: {flood}; the sandbox was started again for what came after");
+            throw new StudentCodeException($"{Capital(what)} returned, but {flood}, so its sandbox was started again");
+        }
+        return reply;
     }
+
+    /// <summary>The sandbox's report that it is flooded (then it is stopped, and the next request starts a new one), or null.</summary>
+    private string? Flood(JsonObject reply)
+    {
+        if (reply[ThreadFlood.ReplyField] is not { } flood) return null;
+        Kill();
+        return Text(flood);
+    }
+
+    /// <summary>What a teacher reads when a cell is left out of the student's session from now on.</summary>
+    private const string LeftOut = "the sandbox was started again without it, so it counts as failed and the cells after it ran in the new sandbox";
 
     private SandboxOutcome Request(Func<GradingChannel, JsonObject> request, string label, bool cell, bool retried = false)
     {
@@ -168,7 +188,7 @@ public sealed class SubmissionSandbox : IDisposable
         catch (ChannelException e)
         {
             var message = Stopped(e);
-            Incidents.Add($"{CellIncident}{label}: {message}" + (e.Closed && !retried ? "; the cell was run again in a new sandbox" : ""));
+            Incidents.Add($"{CellIncident}{label}: {message}" + (!e.Closed ? "" : retried ? $"; it stopped the new sandbox too: {LeftOut}" : "; the cell was run again in a new sandbox"));
             // A process that simply ended (killed from outside, out of memory, or the student's own exit) gets one more
             // try in a new sandbox: if it was not the student's doing, the cell now runs; if it was, it ends again.
             if (e.Closed && !retried) return Request(request, label, cell, retried: true);
@@ -176,9 +196,14 @@ public sealed class SubmissionSandbox : IDisposable
                 ? new SandboxOutcome(CellStatus.Timeout, $"{label} did not finish within {_options.CellTimeout.TotalSeconds:0.###} s and could not be stopped, so its sandbox was stopped")
                 : new SandboxOutcome(CellStatus.Error, $"{label}: {message}");
         }
+        if (Flood(reply) is { } flood)
+        {
+            Incidents.Add($"{CellIncident}{label}: {flood}; {LeftOut}");
+            return new SandboxOutcome(CellStatus.Error, $"{label}: {flood}");
+        }
         var status = CellStatusWire.FromWire(reply["status"]?.GetValue<string>()) ?? CellStatus.Error;
         var error = reply["error"] is { } err ? Text(err) : null;
-        if (status == CellStatus.Ok || cell) _done.Add(request);
+        if (status == CellStatus.Ok || cell) _done.Add((label, request));
         return new SandboxOutcome(status, status == CellStatus.Ok ? null : error ?? "failed");
     }
 
@@ -198,7 +223,40 @@ public sealed class SubmissionSandbox : IDisposable
 
     private GradingChannel Channel()
     {
-        if (_channel is not null && _process is { HasExited: false }) return _channel;
+        while (true)
+        {
+            if (_channel is not null && _process is { HasExited: false }) return _channel;
+            if (Replayed(Start())) return _channel!;
+        }
+    }
+
+    /// <summary>Replays what succeeded in the last process (its state is the student's notebook so far) into a new
+    /// one; false when a replayed request now floods it (that request is dropped, and the caller starts again).</summary>
+    private bool Replayed(GradingChannel channel)
+    {
+        foreach (var replay in _done.ToList())
+        {
+            JsonObject reply;
+            try
+            {
+                reply = channel.Request(replay.Make(channel), _options.CellTimeout + _options.CellAllowance + _options.StartupAllowance);
+            }
+            catch (ChannelException)
+            {
+                break;
+            }
+            if (Flood(reply) is { } flood)
+            {
+                _done.Remove(replay);
+                Incidents.Add($"{CellIncident}{replay.Label} when it was run again: {flood}; {LeftOut}");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private GradingChannel Start()
+    {
         Kill();
         var psi = _start();
         lock (_stderr) _stderr.Clear();
@@ -216,18 +274,6 @@ public sealed class SubmissionSandbox : IDisposable
         process.BeginErrorReadLine();
         _process = process;
         _channel = new GradingChannel(process.StandardOutput.BaseStream, process.StandardInput.BaseStream, _ => throw new InvalidOperationException("the grader serves no requests"));
-        // A new process: replay what succeeded in the last one (its state is the student's notebook so far).
-        foreach (var replay in _done.ToList())
-        {
-            try
-            {
-                _channel.Request(replay(_channel), _options.CellTimeout + _options.CellAllowance + _options.StartupAllowance);
-            }
-            catch (ChannelException)
-            {
-                break;
-            }
-        }
         return _channel;
     }
 
