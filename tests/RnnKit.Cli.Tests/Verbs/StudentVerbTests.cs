@@ -67,6 +67,8 @@ public class StudentVerbTests
         Assert.Equal("ok", cells[0]!["status"]!.GetValue<string>());
         foreach (var id in new[] { "1.1", "1.2", "1.3" })
             Assert.Contains($"Exercise {id}: not done yet", errors);
-        Assert.DoesNotContain(errors, e => e.Contains("error CS", StringComparison.Ordinal));
+        // Whole, should a compile error come back (a CS1503 was seen here once in CI under load and never since: Roslyn
+        // names both types' assemblies when two copies meet, so the message tells where they came from).
+        Assert.False(errors.Any(e => e.Contains("error CS", StringComparison.Ordinal)), string.Join("\n", errors) + "\n" + run.Stderr);
     }
 }
