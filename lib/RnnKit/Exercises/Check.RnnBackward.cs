@@ -94,7 +94,7 @@ public static partial class Check
                 : problem);
         }
         if (wrong.Count == 0) return;
-        Fail(Feedback.Gradients(what, string.Join(" ", wrong), string.Join(Feedback.Comma, right)));
+        Fail(Feedback.Gradients(what, string.Join(Feedback.SentenceGap, wrong), string.Join(Feedback.Comma, right)));
     }
 
     /// <summary>What a value's wrong shape suggests: a transposed product, or a bias gradient not summed over the examples.</summary>

@@ -142,6 +142,6 @@ public static partial class Check
                 : ShapeHint(name, value, reference!, examples) is { } hint ? Feedback.GradientShapeHint(name, hint)
                 : Compare(name, value, reference!, Tolerance.Default);
         });
-        Fail(Feedback.Gradients(what, string.Join(" ", lines), rightList));
+        Fail(Feedback.Gradients(what, string.Join(Feedback.SentenceGap, lines), rightList));
     }
 }

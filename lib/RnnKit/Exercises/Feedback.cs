@@ -138,6 +138,9 @@ public static class Feedback
 
     internal static string Or => Say(" or ", " 或 ");
 
+    /// <summary>Between sentences: a space in English, nothing after a Chinese full stop.</summary>
+    internal static string SentenceGap => Say(" ", "");
+
     // --- Check.RnnStep --------------------------------------------------------------------------------------------
 
     internal static string NoActivation => Say(
@@ -170,7 +173,7 @@ public static class Feedback
 
     internal static string Gradients(string what, string wrong, string right) => Say(
         $"{what}: {wrong}" + (right.Length > 0 ? $" Right already: {right}." : ""),
-        $"{what}：{wrong}" + (right.Length > 0 ? $" 已经正确的：{right}。" : ""));
+        $"{what}：{wrong}" + (right.Length > 0 ? $"已经正确的：{right}。" : ""));
 
     internal static string ItHasShape(string shape, string expected) => Say(
         $"it has shape {shape}, expected {expected}",
@@ -266,7 +269,7 @@ public static class Feedback
 
     internal static string SequenceMistake(string what, string place, string hint, string right) => Say(
         $"{what}: {place}: {hint}." + (right.Length > 0 ? $" Right already: {right}." : ""),
-        $"{what}：{place}：{hint}。" + (right.Length > 0 ? $" 已经正确的：{right}。" : ""));
+        $"{what}：{place}：{hint}。" + (right.Length > 0 ? $"已经正确的：{right}。" : ""));
 
     // --- Check.RnnCellBackward and Check.RnnBackward --------------------------------------------------------------
 
