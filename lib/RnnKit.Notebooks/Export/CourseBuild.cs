@@ -101,7 +101,11 @@ public static class CourseBuild
             written = await SiteExporter.ExportAsync(lessons, site.Staging, siteOptions, cancellationToken);
             site.Commit();
             written = written with { Folder = site.Folder };
-            log.WriteLine($"exported {lessons.Count} lessons{(options.Student ? " (student version)" : "")} to {site.Folder} in {written.Elapsed.TotalSeconds:F1} s");
+            var editions = written.Editions.Count > 1 ? $" in {written.Editions.Count} editions ({string.Join(", ", written.Editions)})" : "";
+            var chinese = written.CjkCharacters > 0
+                ? $"; {written.CjkCharacters} Chinese characters in {written.FontFiles} font files of {written.FontBytes / 1024.0:F0} KiB"
+                : "";
+            log.WriteLine($"exported {lessons.Count} lessons{editions}{(options.Student ? " (student version)" : "")} to {site.Folder} in {written.Elapsed.TotalSeconds:F1} s{chinese}");
         }
         return new CourseBuildResult(reports, written, reportPath, ran, clock.Elapsed, failures);
     }

@@ -161,6 +161,7 @@ public class BuildVerbTests
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stderr}");
         Assert.Contains("[2/2] running", result.Stderr);
         Assert.Contains("2 of 2 lessons ran cleanly", result.Stdout);
+        Assert.Matches(@"exported 2 lessons in 2 editions \(en, zh-Hans\) to .*; \d+ Chinese characters in \d+ font files of \d+ KiB", result.Stderr);
 
         // The twin ran itself: its executed copy and its page show what its own code printed.
         Assert.Contains("来自引擎的问候", File.ReadAllText(Path.Combine(executed, "01-runs.zh.ipynb")));
