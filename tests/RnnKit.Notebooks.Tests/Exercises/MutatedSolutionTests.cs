@@ -47,6 +47,14 @@ public class MutatedSolutionTests
             new("6.2", "dhNext.PointwiseMultiply(c.HPrev - c.N)", "dhNext.PointwiseMultiply(c.N - c.HPrev)", "the update gate's gradient has the wrong sign"),
             new("6.2", "var dhPrev = dhNext.PointwiseMultiply(c.Z) + ", "var dhPrev = ", "dh_prev misses the direct path"),
         ],
+        ["09-seq2seq-and-attention.ipynb"] =
+        [
+            new("9.2", "alpha.PointwiseMultiply(dAlpha - alpha.DotProduct(dAlpha))", "dAlpha", "dScores equals ∂L/∂α = Hᵀ·dc"),
+            new("9.2", "alpha.PointwiseMultiply(dAlpha - alpha.DotProduct(dAlpha))", "alpha.PointwiseMultiply(dAlpha)", "the softmax Jacobian is missing its −α_i α_j term"),
+            new("9.2", "dAlpha - alpha.DotProduct(dAlpha)", "dAlpha + alpha.DotProduct(dAlpha)", "with the wrong sign"),
+            new("9.2", "var dH = dContext.OuterProduct(alpha);", "var dH = alpha.OuterProduct(dContext);", "dH is the transpose of the right answer"),
+            new("9.2", "var dH = dContext.OuterProduct(alpha);", "var dH = dContext.OuterProduct(dScores);", "it uses the score gradient where it needs the weights"),
+        ],
         ["10-training-recurrent-networks.ipynb"] =
         [
             new("10.4", "var mHat = mNext / (1 - Math.Pow(beta1, t));", "var mHat = mNext;", "not bias-corrected"),
@@ -55,6 +63,30 @@ public class MutatedSolutionTests
             new("10.4", "new AdamStepResult(wNext, mNext, vNext, mHat, vHat)", "new AdamStepResult(wNext, mHat, vHat, mHat, vHat)", "are the corrected m̂ and v̂"),
             new("10.4", "beta1 * m + (1 - beta1) * g", "beta1 * m + g", "m adds the whole gradient"),
         ],
+        ["11-applications.ipynb"] =
+        [
+            new("11.4", "int Last(int b) => lengths[b] - 1;", "int Last(int b) => steps - 1;", "every sequence is read at the padded end T"),
+            new("11.4", "if (t == Last(b))", "if (t <= Last(b))", "the output's gradient enters at every step"),
+            new("11.4", "dz[labels[b], b] -= 1;", "{ }", "subtract 1 at each sequence's label"),
+            new("11.4", "dz /= m;", "", "the loss is the mean over the batch"),
+            new("11.4", "var da = daPrev.Clone();", "var da = daPrev * 0;", "the gradient from the next step is not added"),
+        ],
+        ["12-handwriting.ipynb"] =
+        [
+            new("12.4", "g[c] = pi[c] - gamma;", "g[c] = gamma - pi[c];", "∂L/∂ŷπ has the wrong sign"),
+            new("12.4", "g[k + c] = -gamma * C * (u - rho * v) / sx;", "g[k + c] = -gamma * C * u / sx;", "missing the correlation term"),
+            new("12.4", "g[3 * k + c] = gamma * (1 - C * u * (u - rho * v));", "g[3 * k + c] = gamma * (1 - C * u * (u - rho * v)) / sx;", "the gradient with respect to σ"),
+            new("12.4", "g[5 * k + c] = -gamma * (u * v + rho * (1 - C * z));", "g[5 * k + c] = -gamma * (u * v + rho * (1 - C * z)) / (1 - rho * rho);", "the gradient with respect to ρ"),
+            new("12.4", "g[6 * k] = e - p;", "g[6 * k] = p - e;", "∂L/∂ŷe has the wrong sign"),
+            new("12.4", "-logSum - pen", "-logSum", "the loss is missing the pen term"),
+            new("12.4", "var logSum = max + Math.Log(logW.Sum(l => Math.Exp(l - max)));", "var logSum = Math.Log(logW.Sum(Math.Exp));", "work in logarithms"),
+        ],
+    };
+
+    /// <summary>Cells a lesson's exercise tests read besides the setup (found by a line they hold): cheap ones only.</summary>
+    private static readonly Dictionary<string, string[]> Context = new()
+    {
+        ["09-seq2seq-and-attention.ipynb"] = ["string Entries(", "var z = Vector<double>.Build.DenseOfArray([1.0, 0.0, 1.0]);"],
     };
 
     public static TheoryData<string> Lessons() => [.. ByLesson.Keys.Where(l => LessonTests.LessonFiles().Any(f => Path.GetFileName(f) == l))];
@@ -66,7 +98,7 @@ public class MutatedSolutionTests
         var mutations = ByLesson[lesson];
         var teacher = Notebook.Load(Repo.PathOf("notebooks", lesson));
         var exercises = ExerciseParser.Parse(teacher).Where(e => mutations.Any(m => m.Exercise == e.Id)).ToList();
-        var cut = CutDown(teacher, exercises);
+        var cut = CutDown(teacher, exercises, Context.GetValueOrDefault(lesson, []));
 
         var work = Repo.TempFolder("rnnkit-mutations");
         var source = Path.Combine(work, "source");
@@ -93,14 +125,20 @@ public class MutatedSolutionTests
         }
     }
 
-    /// <summary>The title, the setup cell, the exercises' usings, and the exercises' answer and test cells.</summary>
-    internal static Notebook CutDown(Notebook teacher, IReadOnlyList<Exercise> exercises)
+    /// <summary>The title, the setup cell, the exercises' usings, the context cells, and the exercises' answer and test cells.</summary>
+    internal static Notebook CutDown(Notebook teacher, IReadOnlyList<Exercise> exercises, IReadOnlyList<string>? context = null)
     {
         var cut = teacher.Clone();
         cut.Cells.Clear();
         cut.Cells.Add(teacher.Cells[0].Clone());
         cut.Cells.Add(teacher.CodeCells.First().Clone());
         cut.Cells.Add(Cell.Code("using RnnKit.Exercises;"));
+        foreach (var line in context ?? [])
+        {
+            var cell = teacher.CodeCells.FirstOrDefault(c => c.Source.Contains(line, StringComparison.Ordinal));
+            Assert.True(cell is not null, $"no code cell of the lesson holds '{line}', which its exercise tests need: update the context to the lesson");
+            cut.Cells.Add(cell.Clone());
+        }
         foreach (var exercise in exercises)
             foreach (var index in exercise.Tests.Select(t => t.Cell).Prepend(exercise.AnswerCell))
                 cut.Cells.Add(teacher.Cells[index].Clone());

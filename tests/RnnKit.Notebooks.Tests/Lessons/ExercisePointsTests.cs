@@ -37,7 +37,7 @@ public partial class ExercisePointsTests
         return exercise.Points >= 3 ? "★★" : "★";
     }
 
-    [GeneratedRegex(@"Check\.(RnnCellBackward|RnnBackward|LstmCellBackward|GruCellBackward|AttentionBackward)\(")]
+    [GeneratedRegex(@"Check\.(RnnCellBackward|RnnBackward|LstmCellBackward|GruCellBackward|AttentionBackward|LastStateBackward|MixtureDensityGradient)\(")]
     private static partial Regex BackwardCheck();
 
     [Fact]
