@@ -577,7 +577,7 @@ public static class Feedback
 
     internal static string MixturePiSign => Say(
         "∂L/∂ŷπ has the wrong sign: it is π − γ, so each weight moves toward its responsibility",
-        "∂L/∂ŷπ 的符号反了：它是 π − γ，所以每个权重都向它的责任值靠拢");
+        "∂L/∂ŷπ 的符号反了：它是 π − γ，所以每个权重都向它的响应度靠拢");
 
     internal static string MixturePiWithRespectToPi => Say(
         "∂L/∂ŷπ is the gradient with respect to π itself (−γ/π); through the softmax π = softmax(ŷπ) it is π − γ",
@@ -585,7 +585,7 @@ public static class Feedback
 
     internal static string MixtureGammaNotNormalised => Say(
         "the responsibilities are not normalised: γₖ = πₖ𝒩ₖ / Σⱼ πⱼ𝒩ⱼ, which sum to 1 over the components",
-        "责任值没有归一化：γₖ = πₖ𝒩ₖ / Σⱼ πⱼ𝒩ⱼ，对各分量求和为 1");
+        "响应度没有归一化：γₖ = πₖ𝒩ₖ / Σⱼ πⱼ𝒩ⱼ，对各分量求和为 1");
 
     internal static string MixtureMuWithoutCorrelation => Say(
         "the means' gradient is missing the correlation term: ∂L/∂μx = −γC(u − ρv)/σx, not −γCu/σx",
