@@ -10,11 +10,11 @@ namespace RnnKit.Notebooks.Model;
 /// </summary>
 public static class Editions
 {
-    /// <summary>The language of a notebook without <c>rnnkit.language</c>.</summary>
-    public const string English = "en";
+    /// <summary>The language of a notebook without <c>rnnkit.language</c> (the kit's own tag, which its feedback uses).</summary>
+    public const string English = KitSettings.English;
 
     /// <summary>Simplified Chinese, the language of the <c>.zh.ipynb</c> twins.</summary>
-    public const string Chinese = "zh-Hans";
+    public const string Chinese = KitSettings.Chinese;
 
     /// <summary>The metadata key (under <c>"rnnkit"</c>) that names a notebook's language.</summary>
     public const string MetadataKey = "language";
