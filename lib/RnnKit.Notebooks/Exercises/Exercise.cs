@@ -14,6 +14,7 @@ public sealed record TestCell(int Cell, IReadOnlyList<LineRange> Hidden);
 /// </summary>
 public sealed record Exercise(string Id, string Title, int Points, int AnswerCell, IReadOnlyList<LineRange> Solutions, IReadOnlyList<TestCell> Tests)
 {
-    /// <summary>The message of the stub a student version throws until the exercise is done.</summary>
-    public string NotDoneMessage => $"Exercise {Id}: not done yet";
+    /// <summary>The message of the stub a student version throws until the exercise is done, in the run's language
+    /// (<see cref="RnnKit.Exercises.Feedback.NotDone"/> holds both wordings).</summary>
+    public string NotDoneMessage => RnnKit.Exercises.Feedback.NotDone(Id);
 }

@@ -48,7 +48,7 @@ internal static class SolutionStub
     /// <summary>The stub of one region.</summary>
     private sealed class Stub(SyntaxNode root, TextSpan region, Exercise exercise, Func<int, string, ExerciseMarkupException> error, SourceText text)
     {
-        private string Throw => $"throw new NotImplementedException(\"{RnnKit.Exercises.Feedback.NotDone(exercise.Id)}\");";
+        private string Throw => $"throw new NotImplementedException(\"{exercise.NotDoneMessage}\");";
 
         private int LineOf(int position) => text.Lines.GetLineFromPosition(position).LineNumber;
 
