@@ -174,8 +174,8 @@ public static class Sandbox
             try
             {
                 var lines = File.ReadAllLines(Path.Combine(dir, "status"));
-                var real = lines.FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries)[1];
-                var threads = lines.FirstOrDefault(l => l.StartsWith("Threads:", StringComparison.Ordinal))?.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries)[1];
+                var real = ProcStatus.Field(lines, "Uid");
+                var threads = ProcStatus.Field(lines, "Threads");
                 if (real == uid.ToString(CultureInfo.InvariantCulture) && int.TryParse(threads, out var n)) count += n;
             }
             catch (IOException)

@@ -65,9 +65,8 @@ public static class ThreadFlood
         if (OperatingSystem.IsLinux())
             try
             {
-                foreach (var line in File.ReadLines("/proc/self/status"))
-                    if (line.StartsWith("Threads:", StringComparison.Ordinal) && int.TryParse(line.AsSpan(8).Trim(), CultureInfo.InvariantCulture, out var n))
-                        return n;
+                if (int.TryParse(ProcStatus.Field(File.ReadLines("/proc/self/status"), "Threads"), CultureInfo.InvariantCulture, out var n))
+                    return n;
             }
             catch (IOException)
             {
