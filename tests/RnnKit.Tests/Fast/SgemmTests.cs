@@ -58,6 +58,54 @@ public class SgemmTests
         AssertClose(expected, c, m, n, n, k);
     }
 
+    [Theory]
+    [InlineData(MatrixOp.None, MatrixOp.Transpose, 300, 64, 40, 1)]
+    [InlineData(MatrixOp.None, MatrixOp.Transpose, 300, 64, 40, 2)]
+    [InlineData(MatrixOp.None, MatrixOp.None, 40, 600, 70, 3)]
+    [InlineData(MatrixOp.Transpose, MatrixOp.None, 33, 17, 5, 2)]
+    public void A_product_plus_a_bias_row_matches_the_naive_loop_and_its_bits_do_not_depend_on_the_threads(
+        MatrixOp opA, MatrixOp opB, int m, int n, int k, int threads)
+    {
+        var random = new Random(11);
+        int lda = opA == MatrixOp.None ? k : m, ldb = opB == MatrixOp.None ? n : k;
+        var a = RandomArray(random, m * k);
+        var b = RandomArray(random, k * n);
+        var bias = RandomArray(random, n);
+        var rowOfBias = new float[m * n];
+        for (var i = 0; i < m; i++) bias.CopyTo(rowOfBias, i * n);
+        var expected = Naive(opA, opB, m, n, k, a, lda, b, ldb, rowOfBias, n, accumulate: true);
+        float[] Run(int count)
+        {
+            var c = RandomArray(random, m * n); // overwritten: the bias replaces whatever C held
+            var previous = Parallelism.Threads;
+            Parallelism.Threads = count;
+            try
+            {
+                Sgemm.MultiplyAddBias(opA, opB, m, n, k, a, lda, b, ldb, bias, c, n);
+            }
+            finally
+            {
+                Parallelism.Threads = previous;
+            }
+            return c;
+        }
+        var one = Run(1);
+        AssertClose(expected, one, m, n, n, k);
+        Assert.Equal(one, Run(threads));
+        // the same bits as the bias copied into C first and the product added to it
+        Sgemm.Multiply(opA, opB, m, n, k, a, lda, b, ldb, rowOfBias, n, accumulate: true);
+        Assert.Equal(rowOfBias, one);
+    }
+
+    [Fact]
+    public void A_bias_that_does_not_fit_the_columns_is_rejected_with_both_sizes()
+    {
+        var e = Assert.Throws<ShapeMismatchException>(() =>
+            Sgemm.MultiplyAddBias(MatrixOp.None, MatrixOp.None, 3, 4, 5, new float[15], 5, new float[20], 4, new float[3], new float[12], 4));
+        Assert.Contains("4 columns", e.Message);
+        Assert.Contains("3 values", e.Message);
+    }
+
     [Fact]
     public void A_span_too_short_for_its_shape_is_rejected_with_the_shape()
     {

@@ -23,6 +23,34 @@ public class ThreadCountTests
         Assert.Equal(one, TrainedWeights(cell, threads: 3));
     }
 
+    /// <summary>
+    /// A model big enough that the small work between the products splits too: the softmax's loss over 1 536
+    /// positions (fixed chunks of 64, added in order), Adam over pieces of 16 384 values, the embedding's rows and
+    /// columns, the bias sums' columns. The losses must match to the bit as well as the weights.
+    /// </summary>
+    [Fact]
+    public void A_bigger_model_gives_the_same_losses_and_weights_on_1_2_and_3_threads()
+    {
+        (float[] Losses, uint[] Weights) Train(int threads) => WithThreads(threads, () =>
+        {
+            const int steps = 32, batch = 48, vocabulary = 40;
+            var model = new FastLanguageModel(new FastLanguageModelConfig { Cell = CellKind.Lstm, Vocabulary = vocabulary, HiddenSize = 96, Seed = 9 });
+            var trainer = new FastTrainer(model);
+            var random = new Random(10);
+            var inputs = Enumerable.Range(0, steps * batch).Select(_ => random.Next(vocabulary)).ToArray();
+            var targets = Enumerable.Range(0, steps * batch).Select(_ => random.Next(vocabulary)).ToArray();
+            var losses = Enumerable.Range(0, 2).Select(_ => trainer.Step(inputs, targets, steps, batch).Loss).ToArray();
+            return (losses, Bits(model.Parameters().SelectMany(p => p.Value)));
+        });
+        var one = Train(1);
+        foreach (var threads in new[] { 2, 3 })
+        {
+            var other = Train(threads);
+            Assert.Equal(one.Losses, other.Losses);
+            Assert.Equal(one.Weights, other.Weights);
+        }
+    }
+
     [Fact]
     public void A_layer_alone_gives_the_same_outputs_and_gradients_on_1_2_and_3_threads()
     {

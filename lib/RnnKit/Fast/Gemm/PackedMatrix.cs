@@ -40,23 +40,39 @@ public sealed unsafe class PackedMatrix
         var kernel = MicroKernel.For(kind);
         var padded = Sgemm.RoundUp(n, kernel.Columns);
         var data = GC.AllocateUninitializedArray<float>(Math.Max(1, k * padded), pinned: true);
-        fixed (float* pb = b)
-        fixed (float* dst = data)
-            for (var pc = 0; pc < k; pc += Blocking.Depth)
-                Sgemm.PackB(opB, pb, ldb, pc, Math.Min(Blocking.Depth, k - pc), 0, n, kernel.Columns, dst + (long)pc * padded);
-        return new PackedMatrix(k, n, kind, data);
+        var packed = new PackedMatrix(k, n, kind, data);
+        packed.Fill(opB, b, ldb, kernel.Columns);
+        return packed;
     }
 
     /// <summary>Packs again into the same storage (the weights changed after an optimizer step).</summary>
     public void Repack(MatrixOp opB, ReadOnlySpan<float> b, int ldb)
     {
         Sgemm.RequireOperand("B", opB, Rows, Columns, b.Length, ldb);
-        var kernel = MicroKernel.For(Kernel);
-        var padded = PaddedColumns(kernel.Columns);
+        Fill(opB, b, ldb, MicroKernel.For(Kernel).Columns);
+    }
+
+    /// <summary>Strips each thread must pack before a second thread pays (8 strips of 32 columns × 256 rows = 256 KiB).</summary>
+    private const int MinStripsPerThread = 8;
+
+    /// <summary>Packs op(B) into this storage, the threads of the pass taking a range of strips each.</summary>
+    private void Fill(MatrixOp opB, ReadOnlySpan<float> b, int ldb, int nr)
+    {
+        int rows = Rows, columns = Columns, padded = PaddedColumns(nr);
         fixed (float* pb = b)
-        fixed (float* dst = _data)
-            for (var pc = 0; pc < Rows; pc += Blocking.Depth)
-                Sgemm.PackB(opB, pb, ldb, pc, Math.Min(Blocking.Depth, Rows - pc), 0, Columns, kernel.Columns, dst + (long)pc * padded);
+        fixed (float* pd = _data)
+        {
+            nint source = (nint)pb, target = (nint)pd;
+            Parts.For(padded / nr, MinStripsPerThread, align: 1, (first, count) =>
+            {
+                int j0 = first * nr, nc = Math.Min(count * nr, columns - j0);
+                for (var pc = 0; pc < rows; pc += Blocking.Depth)
+                {
+                    var kc = Math.Min(Blocking.Depth, rows - pc);
+                    Sgemm.PackB(opB, (float*)source, ldb, pc, kc, j0, nc, nr, (float*)target + (long)pc * padded + (long)j0 * kc);
+                }
+            });
+        }
     }
 
     /// <summary>Start of the packed block of depth rows [pc, pc+kc) (pinned storage, so the pointer is stable).</summary>

@@ -51,6 +51,27 @@ public static unsafe partial class Sgemm
             Split(kernel, opA, MatrixOp.None, m, n, k, pa, lda, null, 0, b, pc, ldc, accumulate, parallel);
     }
 
+    /// <summary>
+    /// C (m×n) = op(A) (m×k) · op(B) (k×n) + 1·biasᵀ: the row <paramref name="bias"/> (n) added to every row of the
+    /// product, as a layer computes x·Wᵀ + b at all its positions. Each thread writes the bias into its own part of C
+    /// just before its part of the product, so the bias rows are written in parallel and while they are in cache.
+    /// </summary>
+    public static void MultiplyAddBias(MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a, int lda,
+        ReadOnlySpan<float> b, int ldb, ReadOnlySpan<float> bias, Span<float> c, int ldc)
+    {
+        RequireOperand("A", opA, m, k, a.Length, lda);
+        RequireOperand("B", opB, k, n, b.Length, ldb);
+        RequireOperand("C", MatrixOp.None, m, n, c.Length, ldc);
+        if (bias.Length != n)
+            throw new ShapeMismatchException($"bias must have the {n} columns of C, got {bias.Length} values");
+        var kernel = MicroKernel.For(MicroKernel.Best);
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pbias = bias)
+        fixed (float* pc = c)
+            Split(kernel, opA, opB, m, n, k, pa, lda, pb, ldb, null, pc, ldc, accumulate: true, parallel: true, pbias);
+    }
+
     internal static void Multiply(MicroKernelKind kind, MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a,
         int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate, bool parallel)
     {
@@ -78,8 +99,9 @@ public static unsafe partial class Sgemm
     }
 
     /// <summary>Splits the product over the cores along its longer side when it is big enough; else runs it here.</summary>
+    /// <remarks>With <paramref name="bias"/>, each part first writes the bias into its rows or columns of C.</remarks>
     private static void Split(MicroKernel kernel, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda,
-        float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate, bool parallel)
+        float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate, bool parallel, float* bias = null)
     {
         var parts = Parallelism.Degree;
         var work = (long)m * n * k;
@@ -88,17 +110,23 @@ public static unsafe partial class Sgemm
         var side = splitRows ? m : n;
         if (!parallel || parts < 2 || work < Blocking.ParallelThreshold || side < 2 * strip)
         {
+            if (bias is not null) FillRows(c, ldc, m, 0, n, bias);
             Blocked(kernel, opA, opB, m, n, k, a, lda, b, ldb, packed, c, ldc, accumulate);
             return;
         }
         var chunk = RoundUp((side + parts - 1) / parts, strip);
-        nint na = (nint)a, nb = (nint)b, nc = (nint)c;
+        nint na = (nint)a, nb = (nint)b, nc = (nint)c, nbias = (nint)bias;
         WorkerTeam.Shared.Run(parts, part =>
         {
             var start = part * chunk;
             var size = Math.Min(chunk, side - start);
             if (size <= 0) return;
-            float* pa = (float*)na, pb = (float*)nb, pc = (float*)nc;
+            float* pa = (float*)na, pb = (float*)nb, pc = (float*)nc, pbias = (float*)nbias;
+            if (pbias is not null)
+            {
+                if (splitRows) FillRows(pc + (long)start * ldc, ldc, size, 0, n, pbias);
+                else FillRows(pc, ldc, m, start, size, pbias);
+            }
             if (splitRows)
             {
                 var aPart = opA == MatrixOp.None ? pa + (long)start * lda : pa + start;
@@ -110,5 +138,13 @@ public static unsafe partial class Sgemm
                 Blocked(kernel, opA, opB, m, size, k, pa, lda, bPart, ldb, null, pc + start, ldc, accumulate);
             }
         });
+    }
+
+    /// <summary>Writes columns [first, first + count) of <paramref name="bias"/> into those columns of C's first <paramref name="rows"/> rows.</summary>
+    private static void FillRows(float* c, int ldc, int rows, int first, int count, float* bias)
+    {
+        var source = new ReadOnlySpan<float>(bias + first, count);
+        for (var r = 0; r < rows; r++)
+            source.CopyTo(new Span<float>(c + (long)r * ldc + first, count));
     }
 }

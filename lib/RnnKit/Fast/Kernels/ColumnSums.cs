@@ -5,10 +5,27 @@ namespace RnnKit.Fast;
 /// <summary>The bias gradients of the fast layers: Σ over the rows of a (rows, width) matrix.</summary>
 internal static class ColumnSums
 {
-    /// <summary>sums (width) += Σ over the rows of m (rows, width), row after row.</summary>
-    public static void AddTo(ReadOnlySpan<float> m, int rows, int width, Span<float> sums)
+    /// <summary>Columns each thread must get before a second one pays.</summary>
+    private const int MinColumnsPerThread = 64;
+
+    /// <summary>
+    /// sums (width) += Σ over the rows of m (rows, width), row after row; the threads of the pass take a range of
+    /// columns each, and every column is summed in the same order on any number of threads.
+    /// </summary>
+    public static unsafe void AddTo(ReadOnlySpan<float> m, int rows, int width, Span<float> sums)
     {
-        for (var r = 0; r < rows; r++)
-            TensorPrimitives.Add(sums, m.Slice(r * width, width), sums);
+        if (m.Length < (long)rows * width || sums.Length < width)
+            throw new ShapeMismatchException($"column sums of a ({rows}, {width}) matrix need {(long)rows * width} values and {width} sums, got {m.Length} and {sums.Length}");
+        fixed (float* pm = m)
+        fixed (float* ps = sums)
+        {
+            nint source = (nint)pm, target = (nint)ps;
+            Parts.For(width, MinColumnsPerThread, align: 16, (first, count) =>
+            {
+                var total = new Span<float>((float*)target + first, count);
+                for (var r = 0; r < rows; r++)
+                    TensorPrimitives.Add(total, new ReadOnlySpan<float>((float*)source + (long)r * width + first, count), total);
+            });
+        }
     }
 }

@@ -6,8 +6,14 @@ namespace RnnKit.Fast;
 public sealed record FastEmbeddingCache(int[] Tokens, float[] Output);
 
 /// <summary>A lookup table of D-dimensional vectors, one per token id: PyTorch's <c>nn.Embedding</c> (init N(0, 1)).</summary>
-public sealed class FastEmbedding : IFastModule
+public sealed unsafe class FastEmbedding : IFastModule
 {
+    /// <summary>Positions each thread must copy in the forward pass before a second thread pays.</summary>
+    private const int MinRowsPerThread = 256;
+
+    /// <summary>Columns each thread must take in the backward pass before a second thread pays.</summary>
+    private const int MinColumnsPerThread = 64;
+
     public FastEmbedding(int vocabulary, int dimension, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -32,12 +38,13 @@ public sealed class FastEmbedding : IFastModule
         var d = Dimension;
         var output = reuse is not null && reuse.Output.Length == tokens.Length * d ? reuse.Output : new float[tokens.Length * d];
         for (var n = 0; n < tokens.Length; n++)
+            if ((uint)tokens[n] >= (uint)Vocabulary)
+                throw new ArgumentOutOfRangeException(nameof(tokens), $"token id {tokens[n]} at position {n} is outside the vocabulary [0, {Vocabulary})");
+        Parts.For(tokens.Length, MinRowsPerThread, align: 1, (first, count) =>
         {
-            var v = tokens[n];
-            if ((uint)v >= (uint)Vocabulary)
-                throw new ArgumentOutOfRangeException(nameof(tokens), $"token id {v} at position {n} is outside the vocabulary [0, {Vocabulary})");
-            Table.Value.AsSpan(v * d, d).CopyTo(output.AsSpan(n * d, d));
-        }
+            for (var n = first; n < first + count; n++)
+                Table.Value.AsSpan(tokens[n] * d, d).CopyTo(output.AsSpan(n * d, d));
+        });
         return new FastEmbeddingCache(tokens, output);
     }
 
@@ -48,10 +55,19 @@ public sealed class FastEmbedding : IFastModule
         var d = Dimension;
         if (dOutput.Length != cache.Tokens.Length * d)
             throw new ShapeMismatchException($"dOutput must have shape (N, D) = ({cache.Tokens.Length}, {d}) but has {dOutput.Length} values");
-        for (var n = 0; n < cache.Tokens.Length; n++)
+        // Threads take a range of columns each, so every gradient value adds its positions in the same order.
+        fixed (float* pd = dOutput)
         {
-            var row = Table.Grad.AsSpan(cache.Tokens[n] * d, d);
-            TensorPrimitives.Add(row, dOutput.Slice(n * d, d), row);
+            nint source = (nint)pd;
+            var tokens = cache.Tokens;
+            Parts.For(d, MinColumnsPerThread, align: 16, (first, count) =>
+            {
+                for (var n = 0; n < tokens.Length; n++)
+                {
+                    var row = Table.Grad.AsSpan(tokens[n] * d + first, count);
+                    TensorPrimitives.Add(row, new ReadOnlySpan<float>((float*)source + (long)n * d + first, count), row);
+                }
+            });
         }
     }
 

@@ -38,9 +38,7 @@ public sealed class FastLinear : IFastModule
         if (x.Length != rows * input)
             throw new ShapeMismatchException($"x must have shape (N, in) = ({rows}, {input}) = {rows * input} values but has {x.Length}");
         var y = reuse is not null && reuse.Output.Length == rows * output ? reuse.Output : new float[rows * output];
-        for (var r = 0; r < rows; r++)
-            Bias.Value.CopyTo(y.AsSpan(r * output, output));
-        Sgemm.Multiply(MatrixOp.None, MatrixOp.Transpose, rows, output, input, x.Span, input, Weight.Value, input, y, output, accumulate: true);
+        Sgemm.MultiplyAddBias(MatrixOp.None, MatrixOp.Transpose, rows, output, input, x.Span, input, Weight.Value, input, Bias.Value, y, output);
         return new FastLinearCache(rows, x, y);
     }
 

@@ -25,7 +25,7 @@ public abstract partial class FastRecurrentLayer<TCache>
         var cache = NewCache(x, buffers);
         SetInitial(initial?.H, cache.H.AsSpan(0, batch * hidden));
         SetInitialCellState(cache, initial?.C);
-        InputProjection(x.Span, rows, cache.Gates);
+        InputProjection(x.Span, rows, cache.Gates, buffers.Workspace);
         var recurrentT = buffers.Workspace.PackRecurrentT(w);
 
         BatchChunks.Run(batch, (b0, count) =>
@@ -75,16 +75,13 @@ public abstract partial class FastRecurrentLayer<TCache>
     /// gates (T·B, G·H) = X (T·B, I) · W_ihᵀ + b_ih (+ b_hh): the input part of every gate at every step in one
     /// matrix product.
     /// </summary>
-    private void InputProjection(ReadOnlySpan<float> x, int rows, Span<float> gates)
+    private void InputProjection(ReadOnlySpan<float> x, int rows, Span<float> gates, RecurrentWorkspace work)
     {
         var w = Weights;
-        var width = w.GateWidth;
-        var first = gates[..width];
-        if (FoldsHiddenBias) TensorPrimitives.Add(w.BiasIh.Value, w.BiasHh.Value, first);
-        else w.BiasIh.Value.CopyTo(first);
-        for (var r = 1; r < rows; r++)
-            first.CopyTo(gates.Slice(r * width, width));
-        Sgemm.Multiply(MatrixOp.None, MatrixOp.Transpose, rows, width, w.InputSize, x, w.InputSize,
-            w.WeightIh.Value, w.InputSize, gates, width, accumulate: true);
+        var bias = RecurrentWorkspace.Ensure(ref work.InputBias, w.GateWidth);
+        if (FoldsHiddenBias) TensorPrimitives.Add(w.BiasIh.Value, w.BiasHh.Value, bias);
+        else w.BiasIh.Value.CopyTo(bias);
+        Sgemm.MultiplyAddBias(MatrixOp.None, MatrixOp.Transpose, rows, w.GateWidth, w.InputSize, x, w.InputSize,
+            w.WeightIh.Value, w.InputSize, bias, gates, w.GateWidth);
     }
 }

@@ -12,6 +12,9 @@ internal sealed class RecurrentWorkspace
     /// <summary>W_hh (G·H, H) packed for dG⟨t⟩ · W_hh in the backward pass.</summary>
     public PackedMatrix? Recurrent;
 
+    /// <summary>The bias of the input projection (G·H): b_ih, plus b_hh where the cell folds it in.</summary>
+    public float[] InputBias = [];
+
     /// <summary>∂L/∂(gate pre-activations) on the input side (T, B, G·H).</summary>
     public float[] DGates = [];
 

@@ -73,7 +73,7 @@ public sealed class FastLanguageModel : IFastModule
     }
 
     /// <summary>The threads of a pass over <paramref name="batch"/> sequences, chosen from the whole model's work.</summary>
-    private Parallelism.Scope ChooseThreads(int batch) =>
+    internal Parallelism.Scope ChooseThreads(int batch) =>
         Parallelism.Choose(batch, Config.HiddenSize, Recurrent.Weights.GateWidth, Config.Vocabulary);
 
     /// <summary>∂L/∂(recurrent outputs) and ∂L/∂(embeddings), both (T·B, H); reused between steps.</summary>

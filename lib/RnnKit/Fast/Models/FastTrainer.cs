@@ -39,6 +39,8 @@ public sealed class FastTrainer
         ArgumentNullException.ThrowIfNull(targets);
         if (targets.Length != steps * batch)
             throw new ShapeMismatchException($"targets must have shape (T, B) = ({steps}, {batch}) = {steps * batch} ids but has {targets.Length}");
+        // The whole step, softmax and optimizer included, runs on the threads the model chooses for its size.
+        using var threads = Model.ChooseThreads(batch);
         foreach (var p in _parameters) p.ZeroGrad();
         _cache = Model.Forward(inputs, steps, batch, _cache);
         // The logits are not needed after the loss, so their buffer receives ∂L/∂logits.

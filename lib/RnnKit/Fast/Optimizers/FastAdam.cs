@@ -12,6 +12,15 @@ public sealed class FastAdam
     private readonly float[][] _m;
     private readonly float[][] _v;
 
+    /// <summary>Every parameter cut into pieces of at most <see cref="PieceLength"/> values, so threads share the update.</summary>
+    private readonly (int Parameter, int Start, int Count)[] _pieces;
+
+    /// <summary>Values per piece of the update (a multiple of every SIMD width, so each value is updated the same way whatever the cut).</summary>
+    private const int PieceLength = 16_384;
+
+    /// <summary>Pieces each thread must get before a second one pays.</summary>
+    private const int MinPiecesPerThread = 2;
+
     public FastAdam(IEnumerable<FastParameter> parameters, FastAdamConfig? config = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -19,6 +28,8 @@ public sealed class FastAdam
         _m = [.. _parameters.Select(p => new float[p.Count])];
         _v = [.. _parameters.Select(p => new float[p.Count])];
         Config = config ?? new FastAdamConfig();
+        _pieces = [.. _parameters.SelectMany((p, k) => Enumerable.Range(0, (p.Count + PieceLength - 1) / PieceLength)
+            .Select(i => (k, i * PieceLength, Math.Min(PieceLength, p.Count - i * PieceLength))))];
     }
 
     public FastAdamConfig Config { get; }
@@ -35,8 +46,12 @@ public sealed class FastAdam
         var correction2 = 1 - Math.Pow(c.Beta2, StepCount);
         var stepSize = (float)(c.LearningRate / correction1);
         var invSqrtCorrection2 = (float)(1 / Math.Sqrt(correction2));
-        for (var k = 0; k < _parameters.Length; k++)
-            Update(_parameters[k].Value, _parameters[k].Grad, _m[k], _v[k], c, stepSize, invSqrtCorrection2);
+        Parts.For(_pieces.Length, MinPiecesPerThread, align: 1, (first, count) =>
+        {
+            foreach (var (k, start, length) in _pieces.AsSpan(first, count))
+                Update(_parameters[k].Value.AsSpan(start, length), _parameters[k].Grad.AsSpan(start, length),
+                    _m[k].AsSpan(start, length), _v[k].AsSpan(start, length), c, stepSize, invSqrtCorrection2);
+        });
     }
 
     private static void Update(Span<float> theta, ReadOnlySpan<float> g, Span<float> m, Span<float> v, FastAdamConfig c, float stepSize, float invSqrtCorrection2)
