@@ -5,15 +5,19 @@ public static unsafe partial class Sgemm
     [ThreadStatic] private static float[]? t_packedA;
     [ThreadStatic] private static float[]? t_packedB;
 
-    /// <summary>The single-threaded blocked product (five loops around the micro-kernel).</summary>
+    /// <summary>
+    /// The single-threaded blocked product (five loops around the micro-kernel). With <paramref name="bias"/> (n
+    /// values), each row block of C is set to the bias just before the first depth block adds to it.
+    /// </summary>
     [System.Runtime.CompilerServices.SkipLocalsInit]
     private static void Blocked(MicroKernel kernel, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda,
-        float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate)
+        float* b, int ldb, PackedMatrix? packed, float* c, int ldc, bool accumulate, float* bias = null)
     {
         if (m == 0 || n == 0) return;
         if (k == 0)
         {
-            if (!accumulate)
+            if (bias is not null) FillRows(c, ldc, m, 0, n, bias);
+            else if (!accumulate)
                 for (var i = 0; i < m; i++) new Span<float>(c + (long)i * ldc, n).Clear();
             return;
         }
@@ -41,6 +45,7 @@ public static unsafe partial class Sgemm
                     {
                         var mc = Math.Min(blockRows, m - ic);
                         if (packA) PackA(opA, a, lda, ic, mc, pc, kc, mr, ap);
+                        if (bias is not null && pc == 0) FillRows(c + (long)ic * ldc, ldc, mc, jc, nc, bias);
                         for (var jr = 0; jr < nc; jr += nr)
                         {
                             var columns = Math.Min(nr, nc - jr);
@@ -79,6 +84,14 @@ public static unsafe partial class Sgemm
                     }
                 }
             }
+    }
+
+    /// <summary>Writes columns [first, first + count) of <paramref name="bias"/> into those columns of C's first <paramref name="rows"/> rows.</summary>
+    private static void FillRows(float* c, int ldc, int rows, int first, int count, float* bias)
+    {
+        var source = new ReadOnlySpan<float>(bias + first, count);
+        for (var r = 0; r < rows; r++)
+            source.CopyTo(new Span<float>(c + (long)r * ldc + first, count));
     }
 
     private static float[] Buffer(ref float[]? cached, int length)

@@ -11,7 +11,10 @@ internal static class BatchChunks
     /// <summary>Fewer rows than this per thread and a second thread costs more than it saves, even when forced.</summary>
     public const int MinRowsPerChunk = 8;
 
-    /// <summary>Runs <paramref name="body"/>(start, count) over slices of [0, batch), one per thread of the pass.</summary>
+    /// <summary>The blocks of <see cref="MinRowsPerChunk"/> rows a batch is cut into (the last may be shorter).</summary>
+    public static int Blocks(int batch) => (batch + MinRowsPerChunk - 1) / MinRowsPerChunk;
+
+    /// <summary>Runs <paramref name="body"/>(start, count) over slices of [0, batch), one per thread of the pass, each made of whole blocks.</summary>
     public static void Run(int batch, Action<int, int> body)
     {
         var chunks = Math.Clamp(batch / MinRowsPerChunk, 1, Parallelism.Degree);
@@ -20,7 +23,8 @@ internal static class BatchChunks
             body(0, batch);
             return;
         }
-        var size = (batch + chunks - 1) / chunks;
+        // Slices start at multiples of MinRowsPerChunk, so a block of that many rows is always one thread's.
+        var size = Sgemm.RoundUp((batch + chunks - 1) / chunks, MinRowsPerChunk);
         WorkerTeam.Shared.Run(chunks, chunk =>
         {
             var start = chunk * size;

@@ -26,6 +26,10 @@ public abstract partial class FastRecurrentLayer<TCache>
         SetInitial(dFinal?.H, dhCarry);
         if (dcCarry is not null) SetInitial(dFinal?.C, dcCarry);
         var recurrent = work.PackRecurrent(w);
+        // Σ of the gate gradients for the biases, one running sum per block of rows, added while the rows are in cache
+        var blocks = BatchChunks.Blocks(batch);
+        var biasSums = RecurrentWorkspace.Ensure(ref work.BiasSums, (SeparateHiddenGradients ? 2 : 1) * blocks * width);
+        Array.Clear(biasSums);
 
         BatchChunks.Run(batch, (b0, count) =>
         {
@@ -37,14 +41,42 @@ public abstract partial class FastRecurrentLayer<TCache>
                 var dhSlice = dh.AsSpan(b0 * hidden, slice);
                 TensorPrimitives.Add(dY0.Slice(row0 * hidden, slice), dhCarry.AsSpan(b0 * hidden, slice), dhSlice);
                 BackwardRows(cache, row0, b0, count, dhSlice, new BackwardStep(dGx, dGh, dhCarry, dcCarry ?? []));
+                AddToBlockSums(dGx, dGh, biasSums, row0, b0, count, blocks);
                 // ∂L/∂h⟨t−1⟩ (+)= dGh⟨t⟩ · W_hh for this slice of the batch
                 Sgemm.Multiply(MatrixOp.None, count, dGh.AsSpan(row0 * width, count * width), width, recurrent,
                     dhCarry.AsSpan(b0 * hidden, slice), hidden, accumulate: KernelWritesCarry, parallel: false);
             }
         });
 
+        for (var block = 0; block < blocks; block++)
+        {
+            var sum = biasSums.AsSpan(block * width, width);
+            TensorPrimitives.Add(w.BiasIh.Grad, sum, w.BiasIh.Grad);
+            if (SeparateHiddenGradients) sum = biasSums.AsSpan((blocks + block) * width, width);
+            TensorPrimitives.Add(w.BiasHh.Grad, sum, w.BiasHh.Grad);
+        }
         WeightGradients(rows, cache.X.Span, cache.PreviousH.Span, dGx, dGh, dX);
         return new FastState(dhCarry.ToArray(), dcCarry?.ToArray());
+    }
+
+    /// <summary>
+    /// Adds the gate gradients of rows [row0, row0 + count) (batch rows [b0, b0 + count)) to the running sums of their
+    /// blocks of <see cref="BatchChunks.MinRowsPerChunk"/> batch rows: sums (blocks, G·H) for dGx, then (blocks, G·H)
+    /// for dGh when the cell keeps it apart. A block's rows are added in a fixed order (steps T−1…0, rows in order)
+    /// and the blocks are added to the bias gradients in order, so the sums do not depend on the threads.
+    /// </summary>
+    private void AddToBlockSums(float[] dGx, float[] dGh, float[] sums, int row0, int b0, int count, int blocks)
+    {
+        var width = Weights.GateWidth;
+        for (var r = 0; r < count; r++)
+        {
+            var block = (b0 + r) / BatchChunks.MinRowsPerChunk;
+            var sum = sums.AsSpan(block * width, width);
+            TensorPrimitives.Add(sum, dGx.AsSpan((row0 + r) * width, width), sum);
+            if (!SeparateHiddenGradients) continue;
+            sum = sums.AsSpan((blocks + block) * width, width);
+            TensorPrimitives.Add(sum, dGh.AsSpan((row0 + r) * width, width), sum);
+        }
     }
 
     /// <summary>The gradient buffers one backward step writes: (T, B, G·H) for the gates, (B, H) for the carries.</summary>
@@ -73,8 +105,8 @@ public abstract partial class FastRecurrentLayer<TCache>
     private protected abstract void BackwardRows(TCache cache, int row0, int b0, int count, ReadOnlySpan<float> dh, BackwardStep step);
 
     /// <summary>
-    /// After the recursion: ∂W_ih += dGxᵀ·X, ∂W_hh += dGhᵀ·H⟨t−1⟩, ∂b_ih += Σ dGx, ∂b_hh += Σ dGh (over all T·B
-    /// positions, one product each), and dX = dGx · W_ih when dX is not empty.
+    /// After the recursion: ∂W_ih += dGxᵀ·X, ∂W_hh += dGhᵀ·H⟨t−1⟩ (over all T·B positions, one product each), and
+    /// dX = dGx · W_ih when dX is not empty.
     /// </summary>
     private void WeightGradients(int rows, ReadOnlySpan<float> x, ReadOnlySpan<float> previousH, ReadOnlySpan<float> dGx,
         ReadOnlySpan<float> dGh, Span<float> dX)
@@ -83,8 +115,6 @@ public abstract partial class FastRecurrentLayer<TCache>
         int width = w.GateWidth, input = w.InputSize, hidden = w.HiddenSize;
         Sgemm.Multiply(MatrixOp.Transpose, MatrixOp.None, width, input, rows, dGx, width, x, input, w.WeightIh.Grad, input, accumulate: true);
         Sgemm.Multiply(MatrixOp.Transpose, MatrixOp.None, width, hidden, rows, dGh, width, previousH, hidden, w.WeightHh.Grad, hidden, accumulate: true);
-        ColumnSums.AddTo(dGx, rows, width, w.BiasIh.Grad);
-        ColumnSums.AddTo(dGh, rows, width, w.BiasHh.Grad);
         if (!dX.IsEmpty)
             Sgemm.Multiply(MatrixOp.None, MatrixOp.None, rows, input, width, dGx, width, w.WeightIh.Value, input, dX, input);
     }

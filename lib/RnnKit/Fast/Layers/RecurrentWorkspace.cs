@@ -21,6 +21,9 @@ internal sealed class RecurrentWorkspace
     /// <summary>∂L/∂(gate pre-activations) on the hidden side (T, B, G·H); only the GRU needs a separate one.</summary>
     public float[] DHiddenGates = [];
 
+    /// <summary>Running sums of the gate gradients per block of batch rows, for the bias gradients.</summary>
+    public float[] BiasSums = [];
+
     /// <summary>∂L/∂h⟨t⟩ flowing back from step t+1 (B, H).</summary>
     public float[] DhCarry = [];
 
