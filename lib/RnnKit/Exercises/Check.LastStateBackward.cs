@@ -66,7 +66,7 @@ public static partial class Check
             Reader(ReaderFlaw.NoOneHot, Feedback.ReaderNoOneHot),
             Reader(ReaderFlaw.Summed, Feedback.ReaderSummed),
             new(Feedback.ReaderNotCarried, Named(ReaderBackward(caches, lengths, labels, wya, by, ReaderFlaw.None, CellFlaw.None, LoopFlaw.NotCarried))),
-            new(Feedback.ReaderOverwritten, Named(ReaderBackward(caches, lengths, labels, wya, by, ReaderFlaw.None, CellFlaw.None, LoopFlaw.Overwritten))),
+            new(Feedback.Overwritten, Named(ReaderBackward(caches, lengths, labels, wya, by, ReaderFlaw.None, CellFlaw.None, LoopFlaw.Overwritten))),
             .. CellFlaws.Select(f => new Mistake(Feedback.InTheCellStep(f.Hint),
                 Named(ReaderBackward(caches, lengths, labels, wya, by, ReaderFlaw.None, f.Flaw, LoopFlaw.None)))),
         ], m);

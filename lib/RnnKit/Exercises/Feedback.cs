@@ -543,10 +543,6 @@ public static class Feedback
         "t+1's backward returned",
         "没有加上来自下一步的梯度：第 t 步的单元得到的是输出的梯度加上第 t+1 步的反向传播返回的 da_prev");
 
-    internal static string ReaderOverwritten => Say(
-        "the weight gradients keep only one step's share: add every step's dWax, dWaa, dba (+=)",
-        "权重的梯度只保留了一步的份额：要把每一步的 dWax、dWaa、dba 都加起来（+=）");
-
     // --- Check.MixtureDensityGradient -------------------------------------------------------------------------------
 
     internal static string MixtureWhat(string where, string dx, string dy, int p, int k) => Say(
