@@ -36,7 +36,7 @@ public static partial class Check
         catch (ArgumentException e)
         {
             // MathNet throws ArgumentException on a product of mismatched dimensions: almost always a transposed product
-            Fail(Feedback.AttentionStopped(e.Message, shapes));
+            Fail(Feedback.AttentionStopped(Thrown(e).Message, shapes));
             return;
         }
 

@@ -118,12 +118,18 @@ public static partial class Check
         {
             return student();
         }
-        catch (ArgumentException e) when (e is not ArgumentNullException && e.Message.Contains("dimension", StringComparison.OrdinalIgnoreCase))
+        catch (ArgumentException e) when (Thrown(e) is not ArgumentNullException && Thrown(e).Message.Contains("dimension", StringComparison.OrdinalIgnoreCase))
         {
-            Fail(Feedback.MismatchedProduct(what, e.GetType().Name, e.Message));
+            Fail(Feedback.MismatchedProduct(what, Thrown(e).GetType().Name, Thrown(e).Message));
             return default!;
         }
     }
+
+    /// <summary>
+    /// The exception the student's code threw: <paramref name="e"/> itself, or, when a grader called the student's
+    /// code in another process and threw it again, the original it carries as its inner exception.
+    /// </summary>
+    private static ArgumentException Thrown(ArgumentException e) => e.InnerException as ArgumentException ?? e;
 
     private static IReadOnlyList<(string, Matrix<double>?)> Named(RnnCellGradients? g) =>
         [("dxt", g?.Dxt), ("da_prev", g?.DaPrev), ("dWax", g?.DWax), ("dWaa", g?.DWaa), ("dba", g?.Dba)];

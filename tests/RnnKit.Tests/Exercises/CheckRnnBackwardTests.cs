@@ -84,6 +84,15 @@ public class CheckRnnBackwardTests
     }
 
     [Fact]
+    public void A_product_of_mismatched_shapes_thrown_again_by_a_grader_is_named_with_the_students_own_exception()
+    {
+        // rnnkit grade calls the student's code in a sandbox and throws its ArgumentException again, the original inside.
+        var message = Failure(() => Check.RnnCellBackward((da, c) => throw new ArgumentException("Your RnnCellBackward threw System.ArgumentException: …",
+            new ArgumentException("Matrix dimensions must agree: op1 is 5x3, op2 is 5x10."))));
+        Assert.StartsWith("RnnCellBackward threw ArgumentException: Matrix dimensions must agree: op1 is 5x3, op2 is 5x10. A matrix product's inner sizes do not agree", message);
+    }
+
+    [Fact]
     public void Not_done_yet_passes_through_unchanged() =>
         Assert.Equal("Exercise 3.4: not done yet", Assert.Throws<NotImplementedException>(() =>
             Check.RnnCellBackward((_, _) => throw new NotImplementedException("Exercise 3.4: not done yet"))).Message);

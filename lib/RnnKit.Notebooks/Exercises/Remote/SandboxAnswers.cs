@@ -125,7 +125,9 @@ public static class SandboxHost
                 }
                 catch (TargetInvocationException e) when (e.InnerException is { } inner)
                 {
-                    return new JsonObject { ["error"] = GradingChannel.Describe(inner) };
+                    var reply = new JsonObject { ["error"] = GradingChannel.Describe(inner) };
+                    if (inner.GetType() == typeof(ArgumentException)) reply["argument"] = Feedback.Cut(inner.Message);
+                    return reply;
                 }
                 return new JsonObject
                 {
@@ -171,7 +173,7 @@ public static class SandboxHost
             null => null,
             { Name: "CompilationError" or "TimeoutError" or "DirectiveError" } e => e.Value,
             { Name: "RnnKit.Exercises.CheckFailedException" or "System.NotImplementedException" } e => e.Value,
-            { Name: var n } e when n == typeof(StudentCodeException).FullName => e.Value,
+            { Name: var n } e when n == typeof(StudentCodeException).FullName || n == typeof(StudentArgumentException).FullName => e.Value,
             var e => $"{e.Name}: {e.Value}",
         };
 

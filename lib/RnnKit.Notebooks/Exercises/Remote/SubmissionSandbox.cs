@@ -17,6 +17,13 @@ public sealed class StudentCodeException(string message, bool timedOut = false) 
 }
 
 /// <summary>
+/// The student's method threw an <see cref="ArgumentException"/> (MathNet's, for a product of mismatched shapes): thrown
+/// again in the grader as one, carrying the student's (<paramref name="original"/>) as its inner exception, so a check
+/// that diagnoses it (Check's "a matrix product's inner sizes do not agree") sees what it sees in the student's own run.
+/// </summary>
+public sealed class StudentArgumentException(string message, ArgumentException original) : ArgumentException(message, original);
+
+/// <summary>
 /// The grader's handle on one student's sandboxed process (`rnnkit grade-sandbox` under <see cref="Sandbox"/>): runs the
 /// student's cells in order up to the one asked for, runs generated cells, calls the student's methods. Every
 /// request has a time limit; a process that misses it, dies or answers with something that is not a message is
@@ -106,7 +113,10 @@ public sealed class SubmissionSandbox : IDisposable
         }
         var request = new JsonObject { ["op"] = "call", ["name"] = name, ["args"] = sent };
         var reply = Exchange(request, $"your {name}");
-        if (reply["error"] is { } error) throw new StudentCodeException($"Your {name} threw {Text(error)}");
+        if (reply["error"] is { } error)
+            throw reply["argument"] is { } argument
+                ? new StudentArgumentException($"Your {name} threw {Text(error)}", new ArgumentException(Text(argument)))
+                : new StudentCodeException($"Your {name} threw {Text(error)}");
         try
         {
             var value = channel.Wire.Read(reply["value"], returnType);
