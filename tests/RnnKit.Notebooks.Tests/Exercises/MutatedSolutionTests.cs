@@ -57,11 +57,11 @@ public class MutatedSolutionTests
         ],
         ["10-training-recurrent-networks.ipynb"] =
         [
-            new("10.4", "var mHat = mNext / (1 - Math.Pow(beta1, t));", "var mHat = mNext;", "not bias-corrected"),
-            new("10.4", "(1 - beta2) * g.PointwisePower(2)", "(1 - beta2) * g", "v averages g, not g²"),
-            new("10.4", "vHat.PointwiseSqrt() + epsilon", "(vHat + epsilon).PointwiseSqrt()", "ε is added inside the square root"),
-            new("10.4", "new AdamStepResult(wNext, mNext, vNext, mHat, vHat)", "new AdamStepResult(wNext, mHat, vHat, mHat, vHat)", "are the corrected m̂ and v̂"),
-            new("10.4", "beta1 * m + (1 - beta1) * g", "beta1 * m + g", "m adds the whole gradient"),
+            new("10.2", "var mHat = mNext / (1 - Math.Pow(beta1, t));", "var mHat = mNext;", "not bias-corrected"),
+            new("10.2", "(1 - beta2) * g.PointwisePower(2)", "(1 - beta2) * g", "v averages g, not g²"),
+            new("10.2", "vHat.PointwiseSqrt() + epsilon", "(vHat + epsilon).PointwiseSqrt()", "ε is added inside the square root"),
+            new("10.2", "new AdamStepResult(wNext, mNext, vNext, mHat, vHat)", "new AdamStepResult(wNext, mHat, vHat, mHat, vHat)", "are the corrected m̂ and v̂"),
+            new("10.2", "beta1 * m + (1 - beta1) * g", "beta1 * m + g", "m adds the whole gradient"),
         ],
         ["11-applications.ipynb"] =
         [
