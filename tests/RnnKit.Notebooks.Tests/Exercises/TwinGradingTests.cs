@@ -1,5 +1,7 @@
 using RnnKit.Notebooks.Exercises;
+using RnnKit.Exercises;
 using RnnKit.Notebooks.Model;
+using RnnKit.Notebooks.Tests.Exercises.Mutations;
 using RnnKit.TestSupport;
 using Xunit;
 using Rnnkit = RnnKit.TestSupport.Cli;
@@ -18,8 +20,9 @@ public class TwinGradingTests
     private const string Lesson = "05-lstm.ipynb";
     private const string Twin = "05-lstm.zh.ipynb";
 
-    private static readonly MutatedSolutionTests.Mutation Mistake =
-        new("5.4", "dc.PointwiseMultiply(c.Ft),", "dc,", "dc_prev is missing the forget gate");
+    private static readonly Mutation Mistake = Mutation.Named("5.4", "dc.PointwiseMultiply(c.Ft),", "dc,", nameof(Feedback.PreviousCellWithoutForget));
+
+    private const string EnglishWords = "dc_prev is missing the forget gate";
 
     [Fact]
     public void A_chinese_student_copy_is_graded_against_the_twin_in_chinese_and_an_english_one_in_english()
@@ -66,9 +69,9 @@ public class TwinGradingTests
         var zh = grades.Exercise($"li/{Twin}", "5.4")["feedback"]!.GetValue<string>();
         Assert.Equal(0, grades.Submission($"li/{Twin}")["score"]!.GetValue<int>());
         Assert.Contains("dc_prev 不对：dc_prev 少了遗忘门：dc_prev = dc ⊙ Γf", zh);
-        Assert.DoesNotContain(Mistake.Feedback, zh);
+        Assert.DoesNotContain(EnglishWords, zh);
         var en = grades.Exercise($"ann/{Lesson}", "5.4")["feedback"]!.GetValue<string>();
-        Assert.Contains(Mistake.Feedback, en);
+        Assert.Contains(EnglishWords, en);
         Assert.Contains("dc_prev 少了遗忘门", grades.Exercise("wang/my-lstm.ipynb", "5.4")["feedback"]!.GetValue<string>());
         Assert.Contains(grades.Submission("wang/my-lstm.ipynb")["notes"]!.AsArray(),
             n => n!.GetValue<string>().Contains($"holds the exercises of {Twin}", StringComparison.Ordinal));
