@@ -35,7 +35,7 @@ public sealed class BenchVerb : IVerb
         usage: rnnkit bench [--cell lstm|gru|rnn] [--vocab 65] [--hidden 128] [--batch 32] [--steps 64]
                             [--seconds 3] [--threads N] [--seed 0] [--json]
           One step = embedding → recurrent layer → linear → softmax cross-entropy → backward → clip norm 5 → Adam,
-          on random token ids, after warm-up. Reports the median of 5 timed repeats that share --seconds.
+          on random token ids, after 1.5 s of warm-up. Reports the median of 5 timed repeats that share --seconds.
           --threads  threads to use, forced whatever the model's size (default: the model chooses, Parallelism.Automatic)
           --json     print one line {"cell", "vocab", "hidden", "batch", "steps", "ms_per_step", "tokens_per_second"}
         """;

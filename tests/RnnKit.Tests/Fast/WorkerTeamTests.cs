@@ -22,6 +22,18 @@ public class WorkerTeamTests
     }
 
     [Fact]
+    public void Workers_that_went_to_sleep_between_loops_wake_for_the_next()
+    {
+        var ran = new int[3];
+        for (var round = 0; round < 5; round++)
+        {
+            WorkerTeam.Shared.Run(ran.Length, part => Interlocked.Increment(ref ran[part]));
+            Thread.Sleep(WorkerTeam.SpinTime * 10); // long enough for every worker to stop spinning and block
+        }
+        Assert.All(ran, count => Assert.Equal(5, count));
+    }
+
+    [Fact]
     public void A_loop_inside_a_part_runs_on_that_parts_thread()
     {
         var inner = new int[3 * 4];
