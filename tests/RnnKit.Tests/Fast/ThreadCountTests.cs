@@ -59,6 +59,46 @@ public class ThreadCountTests
         Assert.Equal(one, LayerRun(threads: 3));
     }
 
+    /// <summary>
+    /// A batch of 16 runs its input projection and ∂L/∂x step by step inside the recurrence; one example alone runs
+    /// them as one product over all T steps. Each example's outputs, ∂L/∂x and ∂L/∂h⟨0⟩ are the same bits either way.
+    /// </summary>
+    [Theory]
+    [InlineData("lstm")]
+    [InlineData("gru")]
+    [InlineData("rnn")]
+    public void An_example_gives_the_same_bits_alone_and_in_a_batch(string cell)
+    {
+        const int steps = 6, batch = 16, input = 40, hidden = 48;
+        var random = new Random(12);
+        var x = FastAssert.Random(random, steps * batch * input);
+        var dY = FastAssert.Random(random, steps * batch * hidden);
+        var layer = NewLayer(cell, input, hidden);
+        var cache = layer.Forward(x, steps, batch);
+        var dX = new float[x.Length];
+        var d0 = layer.Backward(cache, dY, dX);
+        var y = cache.Output.ToArray();
+        foreach (var b in new[] { 0, 7, 15 })
+        {
+            float[] Example(float[] all, int width) =>
+                [.. Enumerable.Range(0, steps).SelectMany(t => all.Skip((t * batch + b) * width).Take(width))];
+            var alone = NewLayer(cell, input, hidden);
+            var aloneCache = alone.Forward(Example(x, input), steps, 1);
+            var aloneDx = new float[steps * input];
+            var aloneD0 = alone.Backward(aloneCache, Example(dY, hidden), aloneDx);
+            Assert.Equal(Bits(Example(y, hidden)), Bits(aloneCache.Output.ToArray()));
+            Assert.Equal(Bits(Example(dX, input)), Bits(aloneDx));
+            Assert.Equal(Bits(d0.H.Skip(b * hidden).Take(hidden)), Bits(aloneD0.H));
+        }
+    }
+
+    private static IFastRecurrentLayer NewLayer(string cell, int input, int hidden) => CellKinds.Parse(cell) switch
+    {
+        CellKind.Lstm => new FastLstm(input, hidden, seed: 3),
+        CellKind.Gru => new FastGru(input, hidden, seed: 3),
+        _ => new FastRnn(input, hidden, seed: 3),
+    };
+
     /// <summary>Every parameter's value after a few Adam steps, as raw bits.</summary>
     private static uint[] TrainedWeights(string cell, int threads) => WithThreads(threads, () =>
     {

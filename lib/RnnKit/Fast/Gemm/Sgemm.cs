@@ -73,6 +73,25 @@ public static unsafe partial class Sgemm
             Split(kernel, opA, opB, m, n, k, pa, lda, pb, ldb, null, pc, ldc, accumulate: true, parallel: true, pbias);
     }
 
+    /// <summary>
+    /// C (m×n) = op(A) · B + 1·biasᵀ with B packed in advance, on the calling thread: one time step's input projection
+    /// inside a recurrence that already split the batch.
+    /// </summary>
+    internal static void MultiplyAddBias(MatrixOp opA, int m, ReadOnlySpan<float> a, int lda, PackedMatrix b, ReadOnlySpan<float> bias,
+        Span<float> c, int ldc)
+    {
+        int n = b.Columns, k = b.Rows;
+        RequireOperand("A", opA, m, k, a.Length, lda);
+        RequireOperand("C", MatrixOp.None, m, n, c.Length, ldc);
+        if (bias.Length != n)
+            throw new ShapeMismatchException($"bias must have the {n} columns of C, got {bias.Length} values");
+        var kernel = MicroKernel.For(b.Kernel);
+        fixed (float* pa = a)
+        fixed (float* pbias = bias)
+        fixed (float* pc = c)
+            Split(kernel, opA, MatrixOp.None, m, n, k, pa, lda, null, 0, b, pc, ldc, accumulate: true, parallel: false, pbias);
+    }
+
     internal static void Multiply(MicroKernelKind kind, MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a,
         int lda, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, bool accumulate, bool parallel)
     {

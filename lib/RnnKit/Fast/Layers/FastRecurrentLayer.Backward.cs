@@ -10,7 +10,7 @@ public abstract partial class FastRecurrentLayer<TCache>
     /// <param name="dX">Receives ∂L/∂x (T, B, I); empty to skip.</param>
     /// <param name="dFinal">∂L/∂h⟨T⟩ (and ∂L/∂c⟨T⟩ for the LSTM), (B, H), from beyond the sequence; null for zeros.</param>
     /// <returns>∂L/∂h⟨0⟩ (and ∂L/∂c⟨0⟩), (B, H).</returns>
-    public FastState Backward(TCache cache, ReadOnlyMemory<float> dY, Span<float> dX, FastState? dFinal = null)
+    public unsafe FastState Backward(TCache cache, ReadOnlyMemory<float> dY, Span<float> dX, FastState? dFinal = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         RequireGradients(cache, dY, dX, dFinal);
@@ -31,22 +31,32 @@ public abstract partial class FastRecurrentLayer<TCache>
         var biasSums = RecurrentWorkspace.Ensure(ref work.BiasSums, (SeparateHiddenGradients ? 2 : 1) * blocks * width);
         Array.Clear(biasSums);
 
-        BatchChunks.Run(batch, (b0, count) =>
+        // ∂L/∂x⟨t⟩ = dGx⟨t⟩ · W_ih step by step, while the step's gate gradients are in cache (as the forward pass's input projection)
+        var input = w.InputSize;
+        var inputPacked = !dX.IsEmpty && StepByStep(batch) ? work.PackInput(w) : null;
+        fixed (float* pdX = dX)
         {
-            var dY0 = dY.Span;
-            var slice = count * hidden;
-            for (var t = steps - 1; t >= 0; t--)
+            nint dX0 = (nint)pdX;
+            BatchChunks.Run(batch, (b0, count) =>
             {
-                var row0 = t * batch + b0;
-                var dhSlice = dh.AsSpan(b0 * hidden, slice);
-                TensorPrimitives.Add(dY0.Slice(row0 * hidden, slice), dhCarry.AsSpan(b0 * hidden, slice), dhSlice);
-                BackwardRows(cache, row0, b0, count, dhSlice, new BackwardStep(dGx, dGh, dhCarry, dcCarry ?? []));
-                AddToBlockSums(dGx, dGh, biasSums, row0, b0, count, blocks);
-                // ∂L/∂h⟨t−1⟩ (+)= dGh⟨t⟩ · W_hh for this slice of the batch
-                Sgemm.Multiply(MatrixOp.None, count, dGh.AsSpan(row0 * width, count * width), width, recurrent,
-                    dhCarry.AsSpan(b0 * hidden, slice), hidden, accumulate: KernelWritesCarry, parallel: false);
-            }
-        });
+                var dY0 = dY.Span;
+                var slice = count * hidden;
+                for (var t = steps - 1; t >= 0; t--)
+                {
+                    var row0 = t * batch + b0;
+                    var dhSlice = dh.AsSpan(b0 * hidden, slice);
+                    TensorPrimitives.Add(dY0.Slice(row0 * hidden, slice), dhCarry.AsSpan(b0 * hidden, slice), dhSlice);
+                    BackwardRows(cache, row0, b0, count, dhSlice, new BackwardStep(dGx, dGh, dhCarry, dcCarry ?? []));
+                    AddToBlockSums(dGx, dGh, biasSums, row0, b0, count, blocks);
+                    // ∂L/∂h⟨t−1⟩ (+)= dGh⟨t⟩ · W_hh for this slice of the batch
+                    Sgemm.Multiply(MatrixOp.None, count, dGh.AsSpan(row0 * width, count * width), width, recurrent,
+                        dhCarry.AsSpan(b0 * hidden, slice), hidden, accumulate: KernelWritesCarry, parallel: false);
+                    if (inputPacked is not null)
+                        Sgemm.Multiply(MatrixOp.None, count, dGx.AsSpan(row0 * width, count * width), width, inputPacked,
+                            new Span<float>((float*)dX0 + (long)row0 * input, count * input), input, accumulate: false, parallel: false);
+                }
+            });
+        }
 
         for (var block = 0; block < blocks; block++)
         {
@@ -55,7 +65,7 @@ public abstract partial class FastRecurrentLayer<TCache>
             if (SeparateHiddenGradients) sum = biasSums.AsSpan((blocks + block) * width, width);
             TensorPrimitives.Add(w.BiasHh.Grad, sum, w.BiasHh.Grad);
         }
-        WeightGradients(rows, cache.X.Span, cache.PreviousH.Span, dGx, dGh, dX);
+        WeightGradients(rows, cache.X.Span, cache.PreviousH.Span, dGx, dGh, inputPacked is null ? dX : []);
         return new FastState(dhCarry.ToArray(), dcCarry?.ToArray());
     }
 

@@ -25,14 +25,26 @@ public abstract partial class FastRecurrentLayer<TCache>
         var cache = NewCache(x, buffers);
         SetInitial(initial?.H, cache.H.AsSpan(0, batch * hidden));
         SetInitialCellState(cache, initial?.C);
-        InputProjection(x.Span, rows, cache.Gates, buffers.Workspace);
-        var recurrentT = buffers.Workspace.PackRecurrentT(w);
+        var work = buffers.Workspace;
+        var bias = InputBias(work);
+        // With a real batch, each step's input projection runs inside the recurrence, just before its gates are read,
+        // instead of one product for all T steps whose (T·B, G·H) result goes out to memory and back; a product row
+        // is computed the same way either way, so the results are the same bits.
+        var inputT = StepByStep(batch) ? work.PackInputT(w) : null;
+        if (inputT is null)
+            Sgemm.MultiplyAddBias(MatrixOp.None, MatrixOp.Transpose, rows, width, w.InputSize, x.Span, w.InputSize,
+                w.WeightIh.Value, w.InputSize, bias, cache.Gates, width);
+        var recurrentT = work.PackRecurrentT(w);
+        var input = w.InputSize;
 
         BatchChunks.Run(batch, (b0, count) =>
         {
             for (var t = 0; t < steps; t++)
             {
                 var row0 = t * batch + b0;
+                if (inputT is not null)
+                    Sgemm.MultiplyAddBias(MatrixOp.None, count, x.Span.Slice(row0 * input, count * input), input, inputT, bias,
+                        cache.Gates.AsSpan(row0 * width, count * width), width);
                 Sgemm.Multiply(MatrixOp.None, count, cache.H.AsSpan(row0 * hidden, count * hidden), hidden, recurrentT,
                     RecurrentProduct(cache, row0, count), width, accumulate: true, parallel: false);
                 ForwardRows(cache, row0, count);
@@ -71,17 +83,16 @@ public abstract partial class FastRecurrentLayer<TCache>
     /// </summary>
     private protected abstract void ForwardRows(TCache cache, int row0, int count);
 
-    /// <summary>
-    /// gates (T·B, G·H) = X (T·B, I) · W_ihᵀ + b_ih (+ b_hh): the input part of every gate at every step in one
-    /// matrix product.
-    /// </summary>
-    private void InputProjection(ReadOnlySpan<float> x, int rows, Span<float> gates, RecurrentWorkspace work)
+    /// <summary>Whether the input projection and ∂L/∂x run step by step inside the recurrence: when every slice of the batch has a kernel's strip of rows.</summary>
+    private static bool StepByStep(int batch) => batch >= BatchChunks.MinRowsPerChunk;
+
+    /// <summary>The bias of the input projection (G·H): b_ih, plus b_hh where the cell folds it in.</summary>
+    private float[] InputBias(RecurrentWorkspace work)
     {
         var w = Weights;
         var bias = RecurrentWorkspace.Ensure(ref work.InputBias, w.GateWidth);
         if (FoldsHiddenBias) TensorPrimitives.Add(w.BiasIh.Value, w.BiasHh.Value, bias);
         else w.BiasIh.Value.CopyTo(bias);
-        Sgemm.MultiplyAddBias(MatrixOp.None, MatrixOp.Transpose, rows, w.GateWidth, w.InputSize, x, w.InputSize,
-            w.WeightIh.Value, w.InputSize, bias, gates, w.GateWidth);
+        return bias;
     }
 }

@@ -39,23 +39,34 @@ internal sealed class RecurrentWorkspace
         return buffer;
     }
 
-    /// <summary>Packs W_hhᵀ into <see cref="RecurrentT"/> (re-using its storage).</summary>
-    public PackedMatrix PackRecurrentT(RecurrentWeights w)
+    /// <summary>W_ihᵀ (I, G·H) packed for one step's x⟨t⟩ · W_ihᵀ, when the input projection runs step by step.</summary>
+    public PackedMatrix? InputT;
+
+    /// <summary>W_ih (G·H, I) packed for one step's dG⟨t⟩ · W_ih, when ∂L/∂x runs step by step.</summary>
+    public PackedMatrix? Input;
+
+    /// <summary>Packs W_ihᵀ into <see cref="InputT"/> (re-using its storage).</summary>
+    public PackedMatrix PackInputT(RecurrentWeights w) =>
+        Pack(ref InputT, MatrixOp.Transpose, w.InputSize, w.GateWidth, w.WeightIh.Value, w.InputSize);
+
+    /// <summary>Packs W_ih into <see cref="Input"/> (re-using its storage).</summary>
+    public PackedMatrix PackInput(RecurrentWeights w) =>
+        Pack(ref Input, MatrixOp.None, w.GateWidth, w.InputSize, w.WeightIh.Value, w.InputSize);
+
+    private static PackedMatrix Pack(ref PackedMatrix? packed, MatrixOp op, int rows, int columns, float[] b, int ldb)
     {
-        if (RecurrentT is null || RecurrentT.Rows != w.HiddenSize || RecurrentT.Columns != w.GateWidth)
-            RecurrentT = PackedMatrix.Pack(MatrixOp.Transpose, w.HiddenSize, w.GateWidth, w.WeightHh.Value, w.HiddenSize);
+        if (packed is null || packed.Rows != rows || packed.Columns != columns)
+            packed = PackedMatrix.Pack(op, rows, columns, b, ldb);
         else
-            RecurrentT.Repack(MatrixOp.Transpose, w.WeightHh.Value, w.HiddenSize);
-        return RecurrentT;
+            packed.Repack(op, b, ldb);
+        return packed;
     }
 
+    /// <summary>Packs W_hhᵀ into <see cref="RecurrentT"/> (re-using its storage).</summary>
+    public PackedMatrix PackRecurrentT(RecurrentWeights w) =>
+        Pack(ref RecurrentT, MatrixOp.Transpose, w.HiddenSize, w.GateWidth, w.WeightHh.Value, w.HiddenSize);
+
     /// <summary>Packs W_hh into <see cref="Recurrent"/> (re-using its storage).</summary>
-    public PackedMatrix PackRecurrent(RecurrentWeights w)
-    {
-        if (Recurrent is null || Recurrent.Rows != w.GateWidth || Recurrent.Columns != w.HiddenSize)
-            Recurrent = PackedMatrix.Pack(MatrixOp.None, w.GateWidth, w.HiddenSize, w.WeightHh.Value, w.HiddenSize);
-        else
-            Recurrent.Repack(MatrixOp.None, w.WeightHh.Value, w.HiddenSize);
-        return Recurrent;
-    }
+    public PackedMatrix PackRecurrent(RecurrentWeights w) =>
+        Pack(ref Recurrent, MatrixOp.None, w.GateWidth, w.HiddenSize, w.WeightHh.Value, w.HiddenSize);
 }
