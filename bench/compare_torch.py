@@ -41,6 +41,7 @@ import torch.nn.functional as F  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 CLIP_NORM = 5.0
 WARM_UP_STEPS = 3
+IDLE_AFTER_TORCH = 1.0  # seconds
 REPEATS = 5
 
 # (cell, vocab, hidden, batch, steps, goal at the same thread count, goal each at its best count), as multiples of
@@ -129,6 +130,9 @@ def main():
                 else:
                     torch.set_num_threads(threads)
                     ms = torch_ms_per_step(cell, vocab, hidden, batch, steps, options.seconds)
+                    # PyTorch's OpenMP and OpenBLAS threads spin for a while after their last product; let them go
+                    # idle, or RnnKit's next run (a separate process) shares the cores with them.
+                    time.sleep(IDLE_AFTER_TORCH)
                 samples.setdefault((peer, threads), []).append(ms)
         tokens = batch * steps
         tps = {key: tokens / statistics.median(ms) * 1000 for key, ms in samples.items()}

@@ -4,11 +4,13 @@ public static partial class Parallelism
 {
     /// <summary>
     /// Multiply-adds per time step each thread must get before another thread pays. Measured on 2 cores (bench,
-    /// quiet machine, 1 against 2 threads): RNN V16 H16 B16 (8 K per step) 0.73×, RNN V16 H32 B16 (25 K) 0.80×,
-    /// LSTM V16 H16 B16 (20 K) 1.02×, GRU V16 H32 B16 (57 K) 1.15×, the lesson-sized LSTM V16 H32 B16 (74 K) 1.23×,
-    /// LSTM-128 B32 (2.4 M) 1.86×: two threads pay from about twice this.
+    /// quiet machine, 1 against 2 threads, alternating): RNN V16 H16 B16 (8 K per step) 0.73×, RNN V16 H32 B16
+    /// (25 K) 0.80×, GRU V16 H32 B16 (57 K) 1.15×, the lesson-sized LSTM V16 H32 B16 (74 K) 0.65–1.35× from run to
+    /// run (its steps take 0.15 ms, so one late wake-up of the second thread costs more than the thread saves),
+    /// LSTM V65 H64 B16 (329 K) 1.36×, RNN-128 B32 (0.8 M) 1.6×, LSTM-128 B32 (2.4 M) 1.9×. So two threads from
+    /// 256 K: the models that gain every time, and never the lesson-sized one.
     /// </summary>
-    public const long MinWorkPerThread = 32_768;
+    public const long MinWorkPerThread = 131_072;
 
     /// <summary>Batch rows each thread must get (one row strip of the product's kernel), so its per-step product stays a real matrix product.</summary>
     public const int MinRowsPerThread = BatchChunks.MinRowsPerChunk;
