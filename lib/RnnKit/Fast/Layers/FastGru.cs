@@ -23,8 +23,8 @@ internal sealed class GruBuffers(int steps, int batch, RecurrentWeights w, Recur
 
 /// <summary>
 /// Batched float32 GRU over whole sequences, PyTorch's <c>nn.GRU</c> (one layer, gate order r, z, n, the reset
-/// gate applied to W_hn h + b_hn). The input part of the three gates for all T steps is one product; each step
-/// adds one product h⟨t−1⟩·W_hhᵀ for the three hidden parts; the element-wise part is <see cref="GruKernels"/>.
+/// gate applied to W_hn h + b_hn). Each step computes the input part of the three gates in one product and the
+/// hidden parts in one product h⟨t−1⟩·W_hhᵀ; the element-wise part is <see cref="GruKernels"/>.
 /// </summary>
 public sealed class FastGru : FastRecurrentLayer<FastGruCache>
 {

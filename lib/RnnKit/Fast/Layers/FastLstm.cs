@@ -30,9 +30,8 @@ internal sealed class LstmBuffers(int steps, int batch, RecurrentWeights w, Recu
 }
 
 /// <summary>
-/// Batched float32 LSTM over whole sequences, PyTorch's <c>nn.LSTM</c> (one layer): the input part of all four
-/// gates for all T steps is one matrix product X·W_ihᵀ, then each step adds h⟨t−1⟩·W_hhᵀ (one product for the
-/// four gates); the element-wise part is <see cref="LstmKernels"/>.
+/// Batched float32 LSTM over whole sequences, PyTorch's <c>nn.LSTM</c> (one layer): each step computes the input
+/// part of all four gates in one product x⟨t⟩·W_ihᵀ, then adds h⟨t−1⟩·W_hhᵀ (one product for the four gates); the element-wise part is <see cref="LstmKernels"/>.
 /// </summary>
 public sealed class FastLstm : FastRecurrentLayer<FastLstmCache>
 {

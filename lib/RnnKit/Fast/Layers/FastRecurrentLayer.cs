@@ -2,9 +2,10 @@ namespace RnnKit.Fast;
 
 /// <summary>
 /// The frame every batched float32 recurrent layer shares (PyTorch's one-layer <c>nn.RNN</c>, <c>nn.LSTM</c>,
-/// <c>nn.GRU</c>): the forward pass projects the input of all T steps in one product, then runs the recurrence,
-/// one product h⟨t−1⟩·W_hhᵀ per step for all gates; the backward pass runs the recurrence in reverse, one product
-/// dG⟨t⟩·W_hh per step, then takes the weight gradients over all T·B positions in one product each. A cell supplies
+/// <c>nn.GRU</c>): the forward pass runs the recurrence, per step one product x⟨t⟩·W_ihᵀ and one h⟨t−1⟩·W_hhᵀ for
+/// all gates (a batch under 8 projects the input of all T steps in one product first); the backward pass runs the
+/// recurrence in reverse, per step one product dG⟨t⟩·W_hh (and dG⟨t⟩·W_ih for ∂L/∂x), then takes the weight
+/// gradients over all T·B positions in one product each. A cell supplies
 /// only its element-wise kernels and the arrays its cache keeps (<typeparamref name="TCache"/>).
 /// </summary>
 /// <typeparam name="TCache">The cell's forward cache.</typeparam>
