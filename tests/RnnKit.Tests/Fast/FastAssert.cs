@@ -1,11 +1,27 @@
 using MathNet.Numerics.LinearAlgebra;
+using RnnKit.Fast;
 using Xunit;
 
 namespace RnnKit.Tests.Fast;
 
-/// <summary>Comparisons of float32 results with double references.</summary>
+/// <summary>Comparisons of float32 results with double references, and runs on a forced thread count.</summary>
 internal static class FastAssert
 {
+    /// <summary>Runs <paramref name="run"/> with <see cref="Parallelism.Threads"/> forced to <paramref name="threads"/>, then puts it back.</summary>
+    public static T WithThreads<T>(int threads, Func<T> run)
+    {
+        var previous = Parallelism.Threads;
+        Parallelism.Threads = threads;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            Parallelism.Threads = previous;
+        }
+    }
+
     /// <summary>float32 against double: relative to the largest magnitude of the reference tensor.</summary>
     public const double Relative = 1e-4;
 

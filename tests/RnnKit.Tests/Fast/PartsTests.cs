@@ -42,19 +42,7 @@ public class PartsTests
         Assert.Equal(values.Sum(), one, 1e-9 * values.Sum());
     }
 
-    private static void WithThreads(int threads, Action run) => WithThreads(threads, () => { run(); return 0; });
+    private static void WithThreads(int threads, Action run) => FastAssert.WithThreads(threads, () => { run(); return 0; });
 
-    private static T WithThreads<T>(int threads, Func<T> run)
-    {
-        var previous = Parallelism.Threads;
-        Parallelism.Threads = threads;
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            Parallelism.Threads = previous;
-        }
-    }
+    private static T WithThreads<T>(int threads, Func<T> run) => FastAssert.WithThreads(threads, run);
 }

@@ -74,21 +74,12 @@ public class SgemmTests
         var rowOfBias = new float[m * n];
         for (var i = 0; i < m; i++) bias.CopyTo(rowOfBias, i * n);
         var expected = Naive(opA, opB, m, n, k, a, lda, b, ldb, rowOfBias, n, accumulate: true);
-        float[] Run(int count)
+        float[] Run(int count) => FastAssert.WithThreads(count, () =>
         {
             var c = RandomArray(random, m * n); // overwritten: the bias replaces whatever C held
-            var previous = Parallelism.Threads;
-            Parallelism.Threads = count;
-            try
-            {
-                Sgemm.MultiplyAddBias(opA, opB, m, n, k, a, lda, b, ldb, bias, c, n);
-            }
-            finally
-            {
-                Parallelism.Threads = previous;
-            }
+            Sgemm.MultiplyAddBias(opA, opB, m, n, k, a, lda, b, ldb, bias, c, n);
             return c;
-        }
+        });
         var one = Run(1);
         AssertClose(expected, one, m, n, n, k);
         Assert.Equal(one, Run(threads));

@@ -124,19 +124,7 @@ public class ThreadCountTests
         return Bits([.. cache.Output.ToArray(), .. dX, .. d0.H, .. d0.C!, .. layer.Parameters().SelectMany(p => p.Grad)]);
     });
 
-    private static T WithThreads<T>(int threads, Func<T> run)
-    {
-        var previous = Parallelism.Threads;
-        Parallelism.Threads = threads;
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            Parallelism.Threads = previous;
-        }
-    }
+    private static T WithThreads<T>(int threads, Func<T> run) => FastAssert.WithThreads(threads, run);
 
     private static uint[] Bits(IEnumerable<float> values) => [.. values.Select(BitConverter.SingleToUInt32Bits)];
 }

@@ -60,11 +60,8 @@ public static unsafe partial class Sgemm
     public static void MultiplyAddBias(MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb, ReadOnlySpan<float> bias, Span<float> c, int ldc)
     {
-        RequireOperand("A", opA, m, k, a.Length, lda);
         RequireOperand("B", opB, k, n, b.Length, ldb);
-        RequireOperand("C", MatrixOp.None, m, n, c.Length, ldc);
-        if (bias.Length != n)
-            throw new ShapeMismatchException($"bias must have the {n} columns of C, got {bias.Length} values");
+        RequireBiasProduct(opA, m, n, k, a.Length, lda, bias.Length, c.Length, ldc);
         var kernel = MicroKernel.For(MicroKernel.Best);
         fixed (float* pa = a)
         fixed (float* pb = b)
@@ -81,15 +78,21 @@ public static unsafe partial class Sgemm
         Span<float> c, int ldc)
     {
         int n = b.Columns, k = b.Rows;
-        RequireOperand("A", opA, m, k, a.Length, lda);
-        RequireOperand("C", MatrixOp.None, m, n, c.Length, ldc);
-        if (bias.Length != n)
-            throw new ShapeMismatchException($"bias must have the {n} columns of C, got {bias.Length} values");
+        RequireBiasProduct(opA, m, n, k, a.Length, lda, bias.Length, c.Length, ldc);
         var kernel = MicroKernel.For(b.Kernel);
         fixed (float* pa = a)
         fixed (float* pbias = bias)
         fixed (float* pc = c)
             Split(kernel, opA, MatrixOp.None, m, n, k, pa, lda, null, 0, b, pc, ldc, accumulate: true, parallel: false, pbias);
+    }
+
+    /// <summary>Throws unless A, C and a bias of <paramref name="biasLength"/> values fit a (m×k)·(k×n) product plus a bias row.</summary>
+    private static void RequireBiasProduct(MatrixOp opA, int m, int n, int k, int aLength, int lda, int biasLength, int cLength, int ldc)
+    {
+        RequireOperand("A", opA, m, k, aLength, lda);
+        RequireOperand("C", MatrixOp.None, m, n, cLength, ldc);
+        if (biasLength != n)
+            throw new ShapeMismatchException($"bias must have the {n} columns of C, got {biasLength} values");
     }
 
     internal static void Multiply(MicroKernelKind kind, MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a,
