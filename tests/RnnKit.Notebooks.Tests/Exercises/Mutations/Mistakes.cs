@@ -39,6 +39,10 @@ public static class Mistakes
         ],
         ["02-the-recurrent-network.ipynb"] =
         [
+            Told("2.1", "return (a_next, Activations.Softmax(logits));", "return (a_next, logits);", "yhat has the right shape"),
+            Told("2.1", "return (a_next, Activations.Softmax(logits));", "return (a_next.Transpose(), Activations.Softmax(logits));", "a_next has shape (5, 3), expected (3, 5).",
+                nameof(Feedback.ShapeExpected)),
+            Told("2.1", "    for (var j = 0; j < z.ColumnCount; j++) z.SetColumn(j, z.Column(j) + ba.Column(0));\n", "", "a_next has the right shape"),
             Named("2.2", "for (var t = 0; t < x.Count; t++)", "for (var t = x.Count - 1; t >= 0; t--)", nameof(Feedback.WrongOrder)),
             Named("2.2", "var a_prev = a0;", "var a_prev = a0 * 0;", nameof(Feedback.ZeroStart)),
             Named("2.2", "        a_prev = a_next;\n", "", nameof(Feedback.StateNotCarried)),
@@ -53,9 +57,19 @@ public static class Mistakes
             Named("2.2", "return new RnnForwardPass(a, y_pred, caches);", "return new RnnForwardPass(a, null, caches);", nameof(Feedback.ForwardReturnedNo)),
             Named("2.2", "caches.Add(new RnnCellCache(a_next, a_prev, x[t], Wax, Waa, ba));", "caches.Add(null);", nameof(Feedback.ForwardNullCache)),
             Named("2.2", "a.Add(a_next);", "a.Add(a_next.Transpose());", nameof(Feedback.Transposed)),
+            Told("2.3", "return total;", "return total / yHats.Count;", "total loss of the tagger is"),
+            Told("2.3", "total -= Math.Log(", "total += Math.Log(", "total loss of the tagger is"),
         ],
         ["03-backpropagation-through-time.ipynb"] =
         [
+            Told("3.1", "jacobian.SetRow(i, w.Row(i) * (1 - h[i] * h[i]));", "jacobian.SetRow(i, w.Row(i));", "BackwardStep against finite differences has the right shape"),
+            Told("3.1", "return jacobian;", "return jacobian.Transpose();", "BackwardStep against finite differences has the right shape"),
+            Told("3.2", "return w.Evd().EigenValues.Max(e => e.Magnitude);", "return w.L2Norm();", "SpectralRadius(WithRadius(1.2)) is"),
+            Told("3.3", "var scale = norm > maxNorm ? maxNorm / norm : 1.0;", "var scale = maxNorm / norm;", "ClipByNorm leaves a gradient of norm 0.5 alone (maxNorm 1)"),
+            Told("3.3", "return grads.Select(g => g * scale).ToList();", "return grads.Select(g => g.FrobeniusNorm() > maxNorm ? g * (maxNorm / g.FrobeniusNorm()) : g).ToList();",
+                "first tensor of a gradient of norm 5 clipped to 1"),
+            Told("3.3", "return grads.Select(g => g * scale).ToList();", "foreach (var g in grads) g.MapInplace(v => v * scale);\n    return grads.ToList();",
+                "the input was not modified"),
             Named("3.4", "daNext.PointwiseMultiply(cache.ANext.Map(a => 1 - a * a))", "daNext.Clone()", nameof(Feedback.NoTanhDerivative)),
             Named("3.4", "cache.ANext.Map(a => 1 - a * a)", "cache.APrev.Map(a => 1 - a * a)", nameof(Feedback.DerivativeAtPreviousState)),
             Named("3.4", "cache.ANext.Map(a => 1 - a * a)", "cache.ANext.Map(a => 1 - a)", nameof(Feedback.DerivativeNotSquared)),
@@ -82,6 +96,8 @@ public static class Mistakes
         ],
         ["05-lstm.ipynb"] =
         [
+            Told("5.2", "for (var j = t + 1; j < keep.Length; j++)", "for (var j = t; j < keep.Length; j++)", "MemoryGradient for the 1.7 example, t = 0 is 0, expected 1"),
+            Told("5.2", "var gradient = read[^1] * write[t];", "var gradient = write[t];", "MemoryGradient (random gates, t = "),
             Named("5.3", "var concat = aPrev.Stack(xt);", "var concat = xt.Stack(aPrev);", nameof(Feedback.ConcatenationSwapped)),
             Named("5.3", "var cct = Activations.Tanh(", "var cct = Activations.Sigmoid(", nameof(Feedback.SigmoidCandidate)),
             Named("5.3", "ft.PointwiseMultiply(cPrev) + it.PointwiseMultiply(cct)", "it.PointwiseMultiply(cPrev) + ft.PointwiseMultiply(cct)", nameof(Feedback.GatesSwapped)),
@@ -148,6 +164,9 @@ public static class Mistakes
         ],
         ["09-seq2seq-and-attention.ipynb"] =
         [
+            Told("9.1", "var alpha = exp / exp.Sum();", "var alpha = exp;", "α for the lesson's z and h"),
+            Told("9.1", "context += alpha[i] * keys[i];", "context += keys[i];", "c for the lesson's z and h"),
+            Told("9.1", "Math.Exp(e - scores.Maximum())", "Math.Exp(e)", "α with large scores"),
             Named("9.2", "alpha.PointwiseMultiply(dAlpha - alpha.DotProduct(dAlpha))", "dAlpha", nameof(Feedback.ScoresAreDAlpha)),
             Named("9.2", "alpha.PointwiseMultiply(dAlpha - alpha.DotProduct(dAlpha))", "alpha.PointwiseMultiply(dAlpha)", nameof(Feedback.ScoresMissCrossTerm)),
             Named("9.2", "alpha.PointwiseMultiply(dAlpha - alpha.DotProduct(dAlpha))", "dAlpha - alpha.DotProduct(dAlpha)", nameof(Feedback.ScoresMissAlpha)),
@@ -162,9 +181,16 @@ public static class Mistakes
                 nameof(Feedback.KeysUnweighted)),
             Named("9.2", "var dH = dContext.OuterProduct(alpha);", "var dH = dContext.OuterProduct(alpha.PointwiseMultiply(alpha));", nameof(Feedback.KeysLinear)),
             Named("9.2", "return (dScores, dH);", "return (dScores, null);", nameof(Feedback.IsNull)),
+            Told("9.3", ".Take(width)", "", "first step, prefixes is \"a,b,c\", expected \"a,b\"", nameof(Feedback.ValueExpected)),
+            Told("9.3", "return beam\n        .SelectMany(", "return beam.Take(1)\n        .SelectMany(", "second step, prefixes is"),
+            Told("9.3", "LogP: h.LogP + t.LogP", "LogP: t.LogP", "log p of \"ba\" is"),
         ],
         ["10-training-recurrent-networks.ipynb"] =
         [
+            Told("10.1", "gradient(w + mu * v)", "gradient(w)", "v' is the heavy-ball update"),
+            Told("10.1", "gradient(w + mu * v)", "gradient(w + v)", "the gradient is taken at w + v; the look-ahead point is w + μv"),
+            Told("10.1", "var vNext = mu * v - alpha", "var vNext = v - alpha", "v' (the new velocity) has the right shape", nameof(Feedback.EntriesWrong)),
+            Told("10.1", "return (w + vNext, vNext);", "return (w + v, vNext);", "w' moved by the old velocity v"),
             Named("10.2", "var mHat = mNext / (1 - Math.Pow(beta1, t));", "var mHat = mNext;", nameof(Feedback.AdamNoCorrection)),
             Named("10.2", "Math.Pow(beta1, t)", "Math.Pow(beta1, t + 1)", nameof(Feedback.AdamPowerPlusOne)) with { Also = [("Math.Pow(beta2, t)", "Math.Pow(beta2, t + 1)")] },
             Named("10.2", "(1 - Math.Pow(beta1, t))", "(1 - beta1)", nameof(Feedback.AdamWithoutPower)) with { Also = [("(1 - Math.Pow(beta2, t))", "(1 - beta2)")] },
@@ -178,9 +204,28 @@ public static class Mistakes
             Named("10.2", "new AdamStepResult(wNext, mNext, vNext, mHat, vHat)", "new AdamStepResult(wNext, mHat, vHat, mHat, vHat)", nameof(Feedback.AdamCorrectedKept)),
             Named("10.2", "var wNext = w - alpha", "var wNext = w + alpha", nameof(Feedback.AdamUphill)),
             Named("10.2", "return new AdamStepResult(wNext, mNext, vNext, mHat, vHat);", "return null;", nameof(Feedback.AdamReturnedNull)),
+            Told("10.4", "return new CgState(x, r, r + beta * s.P, s.Iteration + 1);", "return null;", "CgIteration returned null"),
+            Told("10.4", "var alpha = rr / s.P.DotProduct(ap);", "var alpha = rr / s.P.DotProduct(s.P);", "x (look at the step length α = rᵀr / pᵀAp)"),
+            Told("10.4", "var r = s.R - alpha * ap;", "var r = s.R + alpha * ap;", "r (the residual moves by −α·Ap)"),
+            Told("10.4", "var beta = r.DotProduct(r) / rr;", "var beta = rr / r.DotProduct(r);", "p (β = r'ᵀr' / rᵀr with the new residual r'"),
+            Told("10.4", "s.Iteration + 1", "s.Iteration", "Iteration is"),
         ],
         ["11-applications.ipynb"] =
         [
+            Told("11.1", "for (var t = 0; t < lengths[b]; t++)", "for (var t = 0; t < steps; t++)", "the padding (set to 100 here) got into the mean"),
+            Told("11.1", "pooled[b * size + k] /= lengths[b];", "pooled[b * size + k] /= steps;", "you divided by T, the padded length"),
+            Told("11.1", "states[(t * batch + b) * size + k]", "states[(b * steps + t) * size + k]", "check the index: the state of sequence b at step t"),
+            Told("11.1", "var pooled = new float[batch * size];", "var pooled = new float[steps * size];", "expected 4 values (B × size = 2 × 2), got 6"),
+            Told("11.2", "return (clipped, Math.Max(0, candidate.Length - n + 1));", "return (clipped, candidate.Length);", "n-grams (never fewer than 0)"),
+            Told("11.2", "Math.Min(g.Value, referenceCounts.Max(r => r.GetValueOrDefault(g.Key)))",
+                "(referenceCounts.Max(r => r.GetValueOrDefault(g.Key)) > 0 ? g.Value : 0)", "you count every candidate n-gram found in a reference"),
+            Told("11.2", "referenceCounts.Max(", "referenceCounts.Sum(", "too many: clip by the maximum over the references, not by their sum"),
+            Told("11.2", "referenceCounts.Max(", "referenceCounts.Min(", "too few: an n-gram may match up to its count"),
+            Told("11.3", "((lengths[b] - 1) * batch + b)", "((lengths.Max() - 1) * batch + b)", "you read every sequence at step T − 1, the padded end"),
+            Told("11.3", "return total / batch;", "return total;", "that is the sum over the batch: divide by B for the mean"),
+            Told("11.3", "total += max + Math.Log(z.Sum(v => Math.Exp(v - max))) - z[labels[b]];", "total -= max + Math.Log(z.Sum(v => Math.Exp(v - max))) - z[labels[b]];",
+                "the sign: the loss is −log of the true class's probability"),
+            Told("11.3", "total += max + Math.Log(", "total += Math.Log(", "L = log Σ exp(z) − z_y for each sequence's own last scores"),
             Named("11.4", "int Last(int b) => lengths[b] - 1;", "int Last(int b) => steps - 1;", nameof(Feedback.ReaderAtPaddedEnd)),
             Named("11.4", "if (t == Last(b))", "if (t <= Last(b))", nameof(Feedback.ReaderEveryStep)),
             Named("11.4", "dz[labels[b], b] -= 1;", "{ }", nameof(Feedback.ReaderNoOneHot)),
@@ -194,6 +239,16 @@ public static class Mistakes
         ],
         ["12-handwriting.ipynb"] =
         [
+            Told("12.1", "Math.Ceiling(length / spacing - 1e-9)", "Math.Floor(length / spacing)", "gaps and one more point than gaps"),
+            Told("12.1", "    points[n] = stroke[^1];\n", "", "the first and last points must be the stroke's own ends"),
+            Told("12.1", "var target = k * length / n;", "var target = k * spacing;", "measure positions along the line"),
+            Told("12.1", "if (length == 0) return [stroke[0]];", "if (length == 0) return null;", "a dot: ResampleStroke returned null."),
+            Told("12.2", "Math.Sqrt(oneMinus)", "oneMinus", "look at the normalising constant"),
+            Told("12.2", "- 2 * rho * u * v", "+ 2 * rho * u * v", "With ρ = 0 you are right, so look at the terms with ρ"),
+            Told("12.2", "(x1 - mu1) / sigma1", "(x1 - mu1) / sigma2", "Even with ρ = 0 it differs: check u = (x₁−μ₁)/σ₁"),
+            Told("12.3", "return u < 1 / (1 + Math.Exp(-logit));", "return u < 1 / (1 + Math.Exp(logit));", "check the sign of the logit (Graves' convention is the opposite of ours)"),
+            Told("12.3", "return u < 1 / (1 + Math.Exp(-logit));", "return u >= 1 / (1 + Math.Exp(-logit));", "the pen should lift when u < e, not when u ≥ e"),
+            Told("12.3", "return u < 1 / (1 + Math.Exp(-logit));", "return u < logit;", "Lift exactly when u < e."),
             Named("12.4", "g[c] = pi[c] - gamma;", "g[c] = gamma - pi[c];", nameof(Feedback.MixturePiSign)),
             Named("12.4", "g[c] = pi[c] - gamma;", "g[c] = -gamma / pi[c];", nameof(Feedback.MixturePiWithRespectToPi)),
             Named("12.4", "gamma = Math.Exp(logW[c] - logSum);", "gamma = Math.Exp(logW[c]);", nameof(Feedback.MixtureGammaNotNormalised)),
@@ -221,7 +276,11 @@ public static class Mistakes
     {
         ["00-setup-and-tour.ipynb"] = ["var cell = new RnnCell(", "Matrix<double> x1 =", "var layer = new RecurrentLayer(cell);", "const int memoryLag = 5;"],
         ["01-language-models.ipynb"] = ["using RnnKit.Text;", "var split = PoemSplit.Of("],
+        ["02-the-recurrent-network.ipynb"] =
+            ["using RnnKit.Data;", "const int n_x = 4, n_a = 3, n_y = 2, m = 5;", "const int T = 6;", "// N:N — one prediction per step", "var tags = Enumerable.Range(0, T)"],
+        ["03-backpropagation-through-time.ipynb"] = ["using MathNet.Numerics.Distributions;", "const int Hidden = 4, Distance = 30;"],
         ["04-the-binary-adder.ipynb"] = ["using RnnKit.Data.Tasks;", "const int Bits = 8, Delay = 2;"],
+        ["05-lstm.ipynb"] = ["using RnnKit.Data.Tasks;", "(double[] C, double[] Y) MemoryCell(", "double NumericSlope("],
         ["06-gru.ipynb"] = ["using RnnKit.Data.Tasks;", "var gru = new GruCell(n_x, n_h", "var x = RandomMatrix(n_x, m);", "var loaded = (GruCell)PyTorchLayout.CreateCell("],
         ["07-deep-and-bidirectional-rnns.ipynb"] =
         [
@@ -230,6 +289,16 @@ public static class Mistakes
         ],
         ["08-text-generation.ipynb"] = ["using RnnKit.Fast;"],
         ["09-seq2seq-and-attention.ipynb"] = ["string Entries(", "var z = Vector<double>.Build.DenseOfArray([1.0, 0.0, 1.0]);"],
+        ["10-training-recurrent-networks.ipynb"] = ["using System.Diagnostics;", "const int ValleySteps = 60;", "var start = Vec(-3, 0.6);"],
+        ["11-applications.ipynb"] = ["using RnnKit.Captioning;"],
+        ["12-handwriting.ipynb"] = ["using RnnKit.Handwriting;", "const int Classes = 200;", "var shownCharacters = HanziCollection.Load("],
+    };
+
+    /// <summary>Graded exercises no mutation reaches, and why: their tests read what only a lesson's training gives.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Unmutated = new Dictionary<string, string>
+    {
+        ["5.1"] = "its tests read the trained LSTM's forget gates (lstmTrained, shownCaches): only the lesson's training gives them",
+        ["10.3"] = "its hidden test reads the lesson's fitted echo-state network, a cell too slow to run once per wrong submission",
     };
 
     /// <summary>

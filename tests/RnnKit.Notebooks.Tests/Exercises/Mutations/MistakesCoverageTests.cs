@@ -63,6 +63,16 @@ public partial class MistakesCoverageTests
     }
 
     [Fact]
+    public void Every_graded_exercise_has_a_mutation_or_is_said_why_not()
+    {
+        var mutated = All.Select(m => m.Exercise).ToHashSet();
+        var exercises = Directory.GetFiles(Repo.PathOf("notebooks"), "*" + NotebookFiles.Extension).Where(f => !Editions.IsTwin(f))
+            .SelectMany(f => ExerciseParser.Parse(Notebook.Load(f))).Select(e => e.Id).ToHashSet();
+        Assert.Empty(exercises.Where(id => !mutated.Contains(id) && !Mistakes.Unmutated.ContainsKey(id)).Select(id => $"exercise {id} has no mutation"));
+        Assert.Empty(Mistakes.Unmutated.Keys.Where(id => mutated.Contains(id) || !exercises.Contains(id)).Select(id => $"{id}: mutated now, or no such exercise"));
+    }
+
+    [Fact]
     public void Every_lesson_has_its_mistakes_and_every_one_names_a_graded_exercise_of_it()
     {
         foreach (var file in Directory.GetFiles(Repo.PathOf("notebooks"), "*" + NotebookFiles.Extension).Where(f => !Editions.IsTwin(f)))
