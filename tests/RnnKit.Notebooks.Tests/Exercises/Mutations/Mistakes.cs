@@ -277,7 +277,7 @@ public static class Mistakes
         ["00-setup-and-tour.ipynb"] = ["var cell = new RnnCell(", "Matrix<double> x1 =", "var layer = new RecurrentLayer(cell);", "const int memoryLag = 5;"],
         ["01-language-models.ipynb"] = ["using RnnKit.Text;", "var split = PoemSplit.Of("],
         ["02-the-recurrent-network.ipynb"] =
-            ["using RnnKit.Data;", "const int n_x = 4, n_a = 3, n_y = 2, m = 5;", "const int T = 6;", "// N:N — one prediction per step", "var tags = Enumerable.Range(0, T)"],
+            ["using RnnKit.Data;", "const int n_x = 4, n_a = 3, n_y = 2, m = 5;", "const int T = 6;", "var (tagLogits, _) = tagger.ForwardSequence(", "var tags = Enumerable.Range(0, T)"],
         ["03-backpropagation-through-time.ipynb"] = ["using MathNet.Numerics.Distributions;", "const int Hidden = 4, Distance = 30;"],
         ["04-the-binary-adder.ipynb"] = ["using RnnKit.Data.Tasks;", "const int Bits = 8, Delay = 2;"],
         ["05-lstm.ipynb"] = ["using RnnKit.Data.Tasks;", "(double[] C, double[] Y) MemoryCell(", "double NumericSlope("],
