@@ -66,7 +66,7 @@ public sealed class GradeWorkerVerb : IVerb
                 return ExitCodes.Failed;
             }
             foreach (var incident in sandbox.Incidents)
-                await writer.WriteAsync(new System.Text.Json.Nodes.JsonObject { ["note"] = Feedback.Cut(incident) }.ToJsonString() + "\n");
+                await writer.WriteAsync(new System.Text.Json.Nodes.JsonObject { ["note"] = Feedback.Cut(incident.Text) }.ToJsonString() + "\n");
             await writer.WriteAsync("{\"finished\": true}\n");
             await writer.FlushAsync();
         }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Scripting;
 using RnnKit.Notebooks.Formatting;
 using RnnKit.Notebooks.Model;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Execution;
 
@@ -105,21 +106,19 @@ public sealed partial class CSharpSession
 
     private (CellStatus, string?) Stopped(IOutputSink sink, string label, CancellationToken cancellationToken, StillRunning still = StillRunning.No)
     {
-        var (stopped, why) = still switch
+        var stopped = still switch
         {
-            StillRunning.InCall => ("could not be stopped", ": it is inside a call that does not check for interruption " +
-                                                            "and keeps running in the background (its outputs are dropped)"),
-            StillRunning.AtAwait => ("was stopped at an await", "; the awaited operation is not cancelled (the cell's later outputs are dropped)"),
-            _ => ("was stopped", ""),
+            StillRunning.InCall => Words.CouldNotBeStopped,
+            StillRunning.AtAwait => Words.StoppedAtAwait,
+            _ => Words.WasStopped,
         };
         if (!cancellationToken.IsCancellationRequested && Options.Timeout is { } timeout && !_interruptRequested)
         {
-            var error = CellErrors.Single("TimeoutError", $"{label} did not finish within {timeout.TotalSeconds:0.###} s and {stopped}{why}");
+            var error = CellErrors.Single("TimeoutError", Words.CellTimedOut(label, timeout.TotalSeconds, stopped));
             sink.Add(error);
             return (CellStatus.Timeout, error.Value);
         }
-        var interrupted = CellErrors.Single("OperationCanceledException",
-            still == StillRunning.No ? $"{label} was interrupted" : $"{label} was interrupted but {stopped}{why}");
+        var interrupted = CellErrors.Single("OperationCanceledException", Words.CellInterrupted(label, still == StillRunning.No ? null : stopped));
         sink.Add(interrupted);
         return (CellStatus.Interrupted, interrupted.Value);
     }

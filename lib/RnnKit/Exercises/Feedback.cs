@@ -61,6 +61,134 @@ public static class Feedback
         $"This exercise could not be graded: {why}. This is not a mark against you; your teacher will look at it.",
         $"这道练习无法评分：{why}。这不会扣你的分；老师会查看。");
 
+    // --- rnnkit grade: what happened to a student's sandbox (the grader's words around the student's own errors) ----
+
+    /// <summary>A notebook cell, counted from 1 as an editor shows it.</summary>
+    public static string CellLabel(int cell) => Say($"cell {cell}", $"第 {cell} 个单元");
+
+    /// <summary>The student's method or value <paramref name="name"/>, as the subject of a sentence.</summary>
+    public static string Yours(string name) => Say($"your {name}", $"你的 {name}");
+
+    public static string HandOver(string id) => Say($"hand-over of exercise {id}", $"练习 {id} 的交接");
+
+    public static string TestCell(string id) => Say($"test cell of exercise {id}", $"练习 {id} 的测试单元");
+
+    public static string TeachersAnswer(string id) => Say($"teacher's answer to exercise {id}", $"练习 {id} 的老师答案");
+
+    public static string MethodThrew(string name, string error) => Say($"Your {name} threw {error}", $"你的 {name} 抛出了 {error}");
+
+    public static string MethodAnsweredWith(string name, string what) => Say($"Your {name} answered with {what}", $"你的 {name} 返回了 {what}");
+
+    public static string ValueUnreadable(string name, string error) => Say($"{name} could not be read: {error}", $"无法读取 {name}：{error}");
+
+    public static string ValueIs(string name, string what) => Say($"{name} is {what}", $"{name} 是 {what}");
+
+    public static string ArgumentsNotSent(string name, string why) => Say(
+        $"the grader cannot send the arguments of {name} to the sandbox: {why} (a limit of the grader, not your answer: tell your teacher)",
+        $"评分程序无法把 {name} 的参数发送到沙箱：{why}（这是评分程序的限制，不是你的答案的问题：请告诉老师）");
+
+    public static string StoppedWhile(string what, string message) => Say(
+        $"your sandbox was stopped while {what} ran: {message}",
+        $"{what} 运行时你的沙箱被停止了：{message}");
+
+    public static string CallTimedOut(string what, double seconds) => Say(
+        $"{what} did not answer within {seconds:0.###} s, so its sandbox was stopped",
+        $"{what} 在 {seconds:0.###} 秒内没有返回，所以它的沙箱被停止了");
+
+    public static string NoAnswerWithin(double seconds) => Say($"no answer within {seconds:0.###} s", $"{seconds:0.###} 秒内没有回复");
+
+    public static string CallFailed(string what, string message) => Say($"{Capital(what)}: {message}", $"{what}：{message}");
+
+    /// <summary>What went wrong in a cell, after its label.</summary>
+    public static string InCell(string label, string message) => Say($"{label}: {message}", $"{label}：{message}");
+
+    public static string StoppedAfter(string what, string flood) => Say(
+        $"your sandbox was stopped after {what} ran: {flood}; the sandbox was started again for what came after",
+        $"{what} 运行后你的沙箱被停止了：{flood}；之后的内容在重新启动的沙箱中运行");
+
+    public static string CallFlooded(string what, string flood) => Say(
+        $"{Capital(what)} returned, but {flood}, so its sandbox was started again",
+        $"{what} 返回了，但{flood}，所以它的沙箱被重新启动了");
+
+    /// <summary>A cell (or generated code) that stopped the sandbox: what the teacher's notes and later verdicts cite.</summary>
+    public static string StoppedIn(string label, string what) => Say($"your sandbox was stopped in {label}: {what}", $"你的沙箱在{label}中被停止了：{what}");
+
+    /// <summary>What a teacher reads when a cell is left out of the student's session from now on.</summary>
+    public static string LeftOut => Say(
+        "the sandbox was started again without it, so it counts as failed and the cells after it ran in the new sandbox",
+        "沙箱重新启动时跳过了它，所以它算作失败，它之后的单元在新的沙箱中运行");
+
+    public static string StoppedTheNewOneToo => Say($"; it stopped the new sandbox too: {LeftOut}", $"；它把新的沙箱也停止了：{LeftOut}");
+
+    public static string RunAgainInANewSandbox => Say("; the cell was run again in a new sandbox", "；这个单元已在新的沙箱中重新运行");
+
+    public static string Flooded(string flood) => Say($"{flood}; {LeftOut}", $"{flood}；{LeftOut}");
+
+    public static string CellTimedOutUnstoppable(string label, double seconds) => Say(
+        $"{label} did not finish within {seconds:0.###} s and could not be stopped, so its sandbox was stopped",
+        $"{label} 在 {seconds:0.###} 秒内没有结束，也无法停下，所以它的沙箱被停止了");
+
+    public static string WhenRunAgain(string label) => Say($"{label} when it was run again", $"重新运行的{label}");
+
+    public static string ProcessEnded(int? exitCode, string tail) => Say(
+        $"the sandboxed process ended ({(exitCode is { } c ? $"exit code {c}" : "killed")}){(tail.Length > 0 ? ": " + tail : "")}",
+        $"沙箱中的进程结束了（{(exitCode is { } c2 ? $"退出码 {c2}" : "被强制结束")}）{(tail.Length > 0 ? "：" + tail : "")}");
+
+    public static string ProcessForged(string what) => Say(
+        $"the sandboxed process sent {what}, so it was stopped (replies come only from the grader's own code; forged or malformed ones fail)",
+        $"沙箱中的进程发来了 {what}，所以它被停止了（回复只能来自评分程序自己的代码；伪造或格式错误的回复一律无效）");
+
+    public static string BeforeThis(IEnumerable<string> incidents) => Say(
+        $" (Before this: {string.Join("; ", incidents)}.)",
+        $"（在此之前：{string.Join("；", incidents)}。）");
+
+    public static string HandOverFailed(IEnumerable<string> declarations, string? error) => Say(
+        $"it must declare {string.Join(" and ", declarations)} as the exercise gave them, but handing them to the grader failed: {error}",
+        $"它必须按练习给出的样子声明 {string.Join(" 和 ", declarations)}，但把它们交给评分程序时失败了：{error}");
+
+    public static string Shadows(int cell, string name, string full) => Say(
+        $"Note: your cell {cell} declares '{name}', which hides the kit's {full} in your notebook; " +
+        "the grader ran the teacher's tests with the kit's own, so it changed nothing here.",
+        $"注意：你的第 {cell} 个单元声明了 '{name}'，它在你的笔记本中遮住了工具包的 {full}；" +
+        "评分程序用工具包自己的版本运行老师的测试，所以这里没有受影响。");
+
+    public static string ThreadsUntilLimits(string running) => Say(
+        $"it started threads until the sandbox's limits were reached and left {running} running (a sandbox allows " +
+        "a limited number of processes and threads, and every thread's stack counts against its memory)",
+        $"它不断启动线程，直到达到沙箱的限制，留下 {running} 个线程在运行（沙箱允许的进程和线程数有限，每个线程的栈都计入内存）");
+
+    public static string ThreadsLeftRunning(string running, string lingering) => Say(
+        $"it left {running} threads running; at most {lingering} may outlive a cell or call",
+        $"它留下 {running} 个线程在运行；一个单元或调用结束后最多只能留下 {lingering} 个");
+
+    public static string NoThreadCanStart(string running) => Say(
+        $"it left {running} threads running and no further thread could start (the sandbox's limits on processes " +
+        "and threads, or on memory, which every thread's stack uses, were reached)",
+        $"它留下 {running} 个线程在运行，再也无法启动新线程（已达到沙箱对进程和线程数或内存的限制，每个线程的栈都要占用内存）");
+
+    // --- a cell stopped (rnnkit run, build, a kernel, a sandbox): why its time ran out or it was interrupted -------
+
+    public static string CellTimedOut(string label, double seconds, string stopped) => Say(
+        $"{label} did not finish within {seconds:0.###} s and {stopped}",
+        $"{label} 在 {seconds:0.###} 秒内没有结束，{stopped}");
+
+    /// <summary>A cell interrupted (by the user or the grader); <paramref name="stopped"/> is null when it ended at once.</summary>
+    public static string CellInterrupted(string label, string? stopped) => stopped is null
+        ? Say($"{label} was interrupted", $"{label} 被中断了")
+        : Say($"{label} was interrupted but {stopped}", $"{label} 被中断了，但{stopped}");
+
+    public static string WasStopped => Say("was stopped", "已被停止");
+
+    public static string StoppedAtAwait => Say(
+        "was stopped at an await; the awaited operation is not cancelled (the cell's later outputs are dropped)",
+        "在一个 await 处被停止；所等待的操作没有被取消（这个单元之后的输出都被丢弃）");
+
+    public static string CouldNotBeStopped => Say(
+        "could not be stopped: it is inside a call that does not check for interruption and keeps running in the background (its outputs are dropped)",
+        "无法停下：它正在执行一个不检查中断的调用，会在后台继续运行（它的输出都被丢弃）");
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>The words of the feedback page: title, submission line, score, table head and each status.</summary>
     public static string PageTitle => Say("Feedback", "评分反馈");
 

@@ -44,4 +44,34 @@ public class GraderTests
         Assert.Equal(ExerciseStatus.Passed, grade.Exercises[1].Status);
         Assert.Contains(grade.Notes, n => n.Contains("your sandbox was stopped in cell 2", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_Chinese_submission_hears_what_happened_to_its_sandbox_in_Chinese()
+    {
+        Interop.RequireSandbox();
+        var folder = Repo.TempFolder();
+        var teacher = Teacher();
+        teacher.Metadata["rnnkit"] = new System.Text.Json.Nodes.JsonObject { [Editions.MetadataKey] = Editions.Chinese };
+        teacher.Save(Path.Combine(folder, "source", "numbers.zh.ipynb"));
+        var student = StudentVersion.Create(teacher);
+        student.Cells[1].Source = "// Exercise 1: Two (1 point)\nint two = 2;\nEnvironment.Exit(3);";
+        student.Cells[3].Source = "// Exercise 2: Twice (2 points)\nint Twice(int x) { while (true) { } }";
+        var submission = Path.Combine(folder, "numbers.zh.ipynb");
+        student.Save(submission);
+
+        var grader = new Grader(Path.Combine(folder, "source"), GradeVerb.WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(4) });
+        var grade = await grader.GradeAsync(submission);
+
+        Assert.True(grade.Score == 0 && grade.Max == 3, string.Join("\n", grade.Exercises));
+        var (crashed, hung) = (grade.Exercises[0], grade.Exercises[1]);
+        Assert.Equal(ExerciseStatus.Error, crashed.Status);
+        Assert.Contains("第 2 个单元：沙箱中的进程结束了（退出码 3）", crashed.Feedback);
+        Assert.Equal(ExerciseStatus.Timeout, hung.Status);
+        Assert.Contains("练习 2 的一个测试超时了", hung.Feedback);
+        Assert.Matches(@"你的 Twice 在 [0-9.]+ 秒内没有返回，所以它的沙箱被停止了", hung.Feedback);
+        Assert.Contains(grade.Notes, n => n.StartsWith("你的沙箱在第 2 个单元中被停止了", StringComparison.Ordinal));
+        // Not an English word is left around the student's own names.
+        foreach (var text in grade.Exercises.Select(e => e.Feedback).Concat(grade.Notes))
+            Assert.DoesNotMatch("[A-Za-z]{3,}", text.Replace("Twice", ""));
+    }
 }

@@ -81,7 +81,7 @@ public partial class FeedbackTests
     /// <summary>Every message of the catalog, made with placeholder arguments, in English and in Chinese.</summary>
     public static TheoryData<string> Messages() =>
         new(typeof(Feedback).GetMembers(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)
-            .Where(m => m is PropertyInfo { PropertyType.Name: "String" } || m is MethodInfo { ReturnType.Name: "String", IsSpecialName: false } mi && mi.Name != nameof(Feedback.Say))
+            .Where(m => m is PropertyInfo { PropertyType.Name: "String" } || m is MethodInfo { ReturnType.Name: "String", IsSpecialName: false, IsPrivate: false } mi && mi.Name != nameof(Feedback.Say))
             .Select(m => m.Name).Distinct());
 
     private static IEnumerable<string> Render(string member)
@@ -90,10 +90,16 @@ public partial class FeedbackTests
             yield return m switch
             {
                 PropertyInfo p => (string)p.GetValue(null)!,
-                MethodInfo f => (string)f.Invoke(null, [.. f.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)7 : p.Name == "status" ? "passed" : "x")])!,
+                MethodInfo f => (string)f.Invoke(null, [.. f.GetParameters().Select(Placeholder)])!,
                 _ => throw new InvalidOperationException(member),
             };
     }
+
+    private static object Placeholder(ParameterInfo p) =>
+        p.ParameterType == typeof(int) || p.ParameterType == typeof(int?) ? 7
+        : p.ParameterType == typeof(double) ? 7.5
+        : p.ParameterType == typeof(IEnumerable<string>) ? new[] { "x", "y" }
+        : p.Name == "status" ? "passed" : "x";
 
     [Theory]
     [MemberData(nameof(Messages))]

@@ -42,13 +42,13 @@ public sealed class ExerciseRun
         var signatures = _exercises.ToDictionary(e => e.Id, e => AnswerSignature.Of(e, _teacher.Cells[e.AnswerCell].Source, _teacher.Path ?? "notebook"));
         var answers = new Dictionary<string, (int? Cell, SandboxOutcome Outcome)>(StringComparer.Ordinal);
         var verdicts = new Dictionary<string, ExerciseGrade>(StringComparer.Ordinal);
+        // The feedback speaks the submission's language (its rnnkit.language, kept by the student copy).
+        using var language = KitSettings.Use(KitSettings.Current with { Language = Editions.LanguageOrEnglish(_student) });
         var notes = Shadowing.Notes(_student, _teacher);
         var incidentsSeen = 0;
 
         // The teacher's cells get a little more than a student's cell: a test cell's time includes the calls it makes,
         // each of which the sandbox may take up to the cell limit for.
-        // The checks' feedback speaks the submission's language (its rnnkit.language, kept by the student copy).
-        using var language = KitSettings.Use(KitSettings.Current with { Language = Editions.LanguageOrEnglish(_student) });
         using var session = new CSharpSession(new SessionOptions { Timeout = sandbox.TestCellLimit, WorkingDirectory = teacherFolder });
         StudentAnswers.Current = sandbox;
         try
@@ -92,12 +92,13 @@ public sealed class ExerciseRun
                 {
                     await Teacher(session, signatures[e.Id].StandInCode(), $"stand-ins for exercise {e.Id}", stderr);
                     var sink = new SandboxHost.FirstError();
-                    var result = await session.ExecuteAsync(cell.Source, sink, $"test cell of exercise {e.Id}");
+                    var callTimeouts = sandbox.CallTimeouts;
+                    var result = await session.ExecuteAsync(cell.Source, sink, Words.TestCell(e.Id));
                     // A test cell stopped while a call was under way leaves that call waiting: the sandbox goes with it.
                     if (result.Status == CellStatus.Timeout) sandbox.Abort();
                     await Teacher(session, _teacher.Cells[e.AnswerCell].Source, $"teacher's answer to exercise {e.Id}", stderr);
                     if (!result.Succeeded)
-                        verdict = sink.Name == typeof(StudentCodeException).FullName && (sink.Describe() ?? "").Contains("did not answer within", StringComparison.Ordinal)
+                        verdict = sink.Name == typeof(StudentCodeException).FullName && sandbox.CallTimeouts > callTimeouts
                             ? Grade(e, ExerciseStatus.Timeout, Words.TestTimedOut(e.Id, sink.Describe()))
                             : result.Status == CellStatus.Timeout
                                 ? Grade(e, ExerciseStatus.Timeout, Words.TestTimedOutLoop(e.Id, sink.Describe() ?? result.Error))
@@ -108,11 +109,10 @@ public sealed class ExerciseRun
                 if (verdict is null) continue;
                 // A cell that stopped the sandbox earlier may explain this failure (a call's failure explains itself).
                 // (Not the answer cell's own: its failure already says what happened to it.)
-                var own = answerCell is int a ? $"{SubmissionSandbox.CellIncident}cell {a + 1}:" : null;
-                var before = sandbox.Incidents.Skip(incidentsSeen)
-                    .Where(x => x.StartsWith(SubmissionSandbox.CellIncident, StringComparison.Ordinal) && (own is null || !x.StartsWith(own, StringComparison.Ordinal))).ToList();
+                var own = answerCell is int a ? Words.CellLabel(a + 1) : null;
+                var before = sandbox.Incidents.Skip(incidentsSeen).Where(x => x.Cell is not null && x.Cell != own).Select(x => x.Text).ToList();
                 if (verdict.Status != ExerciseStatus.Passed && before.Count > 0)
-                    verdict = verdict with { Feedback = Feedback.Cut(verdict.Feedback + " (Before this: " + string.Join("; ", before) + ".)") };
+                    verdict = verdict with { Feedback = Feedback.Cut(verdict.Feedback + Words.BeforeThis(before)) };
                 incidentsSeen = sandbox.Incidents.Count;
                 if (notes.Count > 0)
                     verdict = verdict with { Feedback = verdict.Feedback + " " + string.Join(" ", notes) };
@@ -123,7 +123,7 @@ public sealed class ExerciseRun
                     // The student's later cells get the teacher's versions of what failed, so an exercise that builds on
                     // this one is graded on its own merit.
                     var sig = signatures[e.Id];
-                    sandbox.Fallback(sig.FallbackCode(), $"teacher's answer to exercise {e.Id}",
+                    sandbox.Fallback(sig.FallbackCode(), Words.TeachersAnswer(e.Id),
                         sig.Methods.Where(m => StudentAnswers.TeacherFunctions.ContainsKey(m.Name)).ToDictionary(m => m.Name, m => StudentAnswers.TeacherFunctions[m.Name]),
                         sig.Variables.Where(v => StudentAnswers.TeacherValues.ContainsKey(v.Name)).ToDictionary(v => v.Name, v => StudentAnswers.TeacherValues[v.Name]));
                 }
@@ -142,13 +142,12 @@ public sealed class ExerciseRun
     private static (int?, SandboxOutcome) Answer(Exercise e, SubmissionCells cells, IReadOnlyList<int> codeCells, SubmissionSandbox sandbox, AnswerSignature signature)
     {
         if (cells.AnswerOf(e.Id) is not int answer) return (null, new SandboxOutcome(CellStatus.Error, "missing"));
-        var ran = sandbox.RunThrough(answer, codeCells, c => $"cell {c + 1}");
+        var ran = sandbox.RunThrough(answer, codeCells, c => Words.CellLabel(c + 1));
         if (!ran.Succeeded) return (answer, ran);
-        var exposed = sandbox.RunCode(signature.ExposeCode(), $"hand-over of exercise {e.Id}");
+        var exposed = sandbox.RunCode(signature.ExposeCode(), Words.HandOver(e.Id));
         if (exposed.Succeeded) return (answer, exposed);
         return (answer, new SandboxOutcome(CellStatus.Error,
-            $"it must declare {string.Join(" and ", signature.Methods.Select(m => m.ToString()).Concat(signature.Variables.Select(v => $"{v.Type} {v.Name}")))} " +
-            $"as the exercise gave them, but handing them to the grader failed: {exposed.Error}"));
+            Words.HandOverFailed(signature.Methods.Select(m => m.ToString()).Concat(signature.Variables.Select(v => $"{v.Type} {v.Name}")), exposed.Error)));
     }
 
     /// <summary>Runs one of the teacher's cells (or a generated one); a failure is reported and grading goes on.</summary>

@@ -61,7 +61,7 @@ public sealed class GradingChannel : IDisposable
             if (left <= TimeSpan.Zero || !_lines.TryTake(out var line, timeout is null ? Timeout.InfiniteTimeSpan : left))
             {
                 if (_lines.IsCompleted) throw Closed();
-                throw new ChannelException($"no answer within {timeout!.Value.TotalSeconds:0.###} s", timedOut: true);
+                throw new ChannelException(RnnKit.Exercises.Feedback.NoAnswerWithin(timeout!.Value.TotalSeconds), timedOut: true);
             }
             var message = Parse(line);
             if (message["reply"] is null)

@@ -76,6 +76,9 @@ public static class SandboxHost
     /// <param name="lingeringThreads">How many threads may still run after a cell or call (<see cref="ThreadFlood"/>).</param>
     public static void Run(Notebook student, TimeSpan cellTimeout, string workingDirectory, Stream input, Stream output, int lingeringThreads)
     {
+        // What this process writes — a cell's time-out, a flood of threads — speaks the submission's language, as the
+        // grader's own words around it do.
+        using var language = KitSettings.Use(KitSettings.Current with { Language = Editions.LanguageOrEnglish(student) });
         using var session = new CSharpSession(new SessionOptions { Timeout = cellTimeout, WorkingDirectory = workingDirectory });
         GradingChannel? channel = null;
         channel = new GradingChannel(input, output, request =>
@@ -100,7 +103,7 @@ public static class SandboxHost
                 var index = request["cell"]!.GetValue<int>();
                 if (index < 0 || index >= student.Cells.Count || student.Cells[index].Type != CellType.Code)
                     throw new InvalidOperationException($"no code cell {index}");
-                return Execute(session, student.Cells[index].Source, $"cell {index + 1}");
+                return Execute(session, student.Cells[index].Source, RnnKit.Exercises.Feedback.CellLabel(index + 1));
             }
             case "code":
                 return Execute(session, request["code"]!.GetValue<string>(), request["label"]?.GetValue<string>() ?? "grading cell");

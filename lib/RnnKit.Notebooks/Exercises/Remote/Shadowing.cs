@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RnnKit.Notebooks.Execution;
 using RnnKit.Notebooks.Model;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Exercises.Remote;
 
@@ -37,8 +38,7 @@ public static class Shadowing
             if (student.Cells[i].Type != CellType.Code) continue;
             foreach (var name in Declared(student.Cells[i].Source).Where(n => !lesson.Contains(n)))
                 if (s_kitNames.Value.TryGetValue(name, out var full))
-                    notes.Add($"Note: your cell {i + 1} declares '{name}', which hides the kit's {full} in your notebook; " +
-                              "the grader ran the teacher's tests with the kit's own, so it changed nothing here.");
+                    notes.Add(Words.Shadows(i + 1, name, full));
         }
         return notes;
     }

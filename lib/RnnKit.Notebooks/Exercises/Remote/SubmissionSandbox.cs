@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RnnKit.Notebooks.Execution;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Exercises.Remote;
 
@@ -9,6 +10,10 @@ public sealed record SandboxOutcome(CellStatus Status, string? Error)
 {
     public bool Succeeded => Status == CellStatus.Ok;
 }
+
+/// <summary>What stopped a student's sandbox (<see cref="Text"/>, one sentence in the run's language), and the label of
+/// the cell or generated code that did it (null for a call into the student's code, whose failure explains itself).</summary>
+public sealed record SandboxIncident(string Text, string? Cell);
 
 /// <summary>A call into the student's code failed: it threw, timed out, or its reply was not a value of the right type.</summary>
 public sealed class StudentCodeException(string message, bool timedOut = false) : Exception(message)
@@ -64,11 +69,12 @@ public sealed class SubmissionSandbox : IDisposable
     /// <summary>Stops the sandbox (a test cell that made a call was stopped); the next request starts a new one.</summary>
     public void Abort() => Kill();
 
-    /// <summary>How <see cref="Incidents"/> of a cell start.</summary>
-    public const string CellIncident = "your sandbox was stopped in ";
+    /// <summary>What stopped a sandbox, one sentence each, in order (for the feedback and the teacher's notes), in the
+    /// language of the run (<see cref="KitSettings.Language"/>).</summary>
+    public List<SandboxIncident> Incidents { get; } = [];
 
-    /// <summary>What stopped a sandbox, one sentence each, in order (for the feedback and the teacher's notes).</summary>
-    public List<string> Incidents { get; } = [];
+    /// <summary>How many calls ran out of time so far (a test cell that failed while this grew failed by a call's time-out).</summary>
+    public int CallTimeouts { get; private set; }
 
     /// <summary>Runs the student's code cells from where the last call stopped through <paramref name="cell"/>;
     /// the outcome of <paramref name="cell"/> (ok when it already ran).</summary>
@@ -109,14 +115,14 @@ public sealed class SubmissionSandbox : IDisposable
         }
         catch (ValueWireException e)
         {
-            throw new InvalidOperationException($"the grader cannot send the arguments of {name} to the sandbox: {e.Message} (a limit of the grader, not your answer: tell your teacher)");
+            throw new InvalidOperationException(Words.ArgumentsNotSent(name, e.Message));
         }
         var request = new JsonObject { ["op"] = "call", ["name"] = name, ["args"] = sent };
-        var reply = Exchange(request, $"your {name}");
+        var reply = Exchange(request, Words.Yours(name));
         if (reply["error"] is { } error)
             throw reply["argument"] is { } argument
-                ? new StudentArgumentException($"Your {name} threw {Text(error)}", new ArgumentException(Text(argument)))
-                : new StudentCodeException($"Your {name} threw {Text(error)}");
+                ? new StudentArgumentException(Words.MethodThrew(name, Text(error)), new ArgumentException(Text(argument)))
+                : new StudentCodeException(Words.MethodThrew(name, Text(error)));
         try
         {
             var value = channel.Wire.Read(reply["value"], returnType);
@@ -131,26 +137,24 @@ public sealed class SubmissionSandbox : IDisposable
         }
         catch (ValueWireException e)
         {
-            throw new StudentCodeException($"Your {name} answered with {e.Message}");
+            throw new StudentCodeException(Words.MethodAnsweredWith(name, e.Message));
         }
     }
 
     /// <summary>The value the student's answer cell left in <paramref name="name"/>.</summary>
     public object? Get(string name, Type type)
     {
-        var reply = Exchange(new JsonObject { ["op"] = "get", ["name"] = name }, $"your {name}");
-        if (reply["error"] is { } error) throw new StudentCodeException($"{name} could not be read: {Text(error)}");
+        var reply = Exchange(new JsonObject { ["op"] = "get", ["name"] = name }, Words.Yours(name));
+        if (reply["error"] is { } error) throw new StudentCodeException(Words.ValueUnreadable(name, Text(error)));
         try
         {
             return Channel().Wire.Read(reply["value"], type);
         }
         catch (ValueWireException e)
         {
-            throw new StudentCodeException($"{name} is {e.Message}");
+            throw new StudentCodeException(Words.ValueIs(name, e.Message));
         }
     }
-
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Text(JsonNode node) => Feedback.Cut(node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString());
 
@@ -164,13 +168,14 @@ public sealed class SubmissionSandbox : IDisposable
         catch (ChannelException e)
         {
             var message = Stopped(e);
-            Incidents.Add($"your sandbox was stopped while {what} ran: {message}");
-            throw new StudentCodeException(e.TimedOut ? $"{what} did not answer within {CallLimit.TotalSeconds:0.###} s, so its sandbox was stopped" : $"{Capital(what)}: {message}", e.TimedOut);
+            Incidents.Add(new SandboxIncident(Words.StoppedWhile(what, message), Cell: null));
+            if (e.TimedOut) CallTimeouts++;
+            throw new StudentCodeException(e.TimedOut ? Words.CallTimedOut(what, CallLimit.TotalSeconds) : Words.CallFailed(what, message), e.TimedOut);
         }
         if (Flood(reply) is { } flood)
         {
-            Incidents.Add($"your sandbox was stopped after {what} ran: {flood}; the sandbox was started again for what came after");
-            throw new StudentCodeException($"{Capital(what)} returned, but {flood}, so its sandbox was started again");
+            Incidents.Add(new SandboxIncident(Words.StoppedAfter(what, flood), Cell: null));
+            throw new StudentCodeException(Words.CallFlooded(what, flood));
         }
         return reply;
     }
@@ -182,9 +187,6 @@ public sealed class SubmissionSandbox : IDisposable
         Kill();
         return Text(flood);
     }
-
-    /// <summary>What a teacher reads when a cell is left out of the student's session from now on.</summary>
-    private const string LeftOut = "the sandbox was started again without it, so it counts as failed and the cells after it ran in the new sandbox";
 
     private SandboxOutcome Request(Func<GradingChannel, JsonObject> request, string label, bool cell, bool retried = false)
     {
@@ -198,18 +200,18 @@ public sealed class SubmissionSandbox : IDisposable
         catch (ChannelException e)
         {
             var message = Stopped(e);
-            Incidents.Add($"{CellIncident}{label}: {message}" + (!e.Closed ? "" : retried ? $"; it stopped the new sandbox too: {LeftOut}" : "; the cell was run again in a new sandbox"));
+            Incidents.Add(new SandboxIncident(Words.StoppedIn(label, message + (!e.Closed ? "" : retried ? Words.StoppedTheNewOneToo : Words.RunAgainInANewSandbox)), label));
             // A process that simply ended (killed from outside, out of memory, or the student's own exit) gets one more
             // try in a new sandbox: if it was not the student's doing, the cell now runs; if it was, it ends again.
             if (e.Closed && !retried) return Request(request, label, cell, retried: true);
             return e.TimedOut
-                ? new SandboxOutcome(CellStatus.Timeout, $"{label} did not finish within {_options.CellTimeout.TotalSeconds:0.###} s and could not be stopped, so its sandbox was stopped")
-                : new SandboxOutcome(CellStatus.Error, $"{label}: {message}");
+                ? new SandboxOutcome(CellStatus.Timeout, Words.CellTimedOutUnstoppable(label, _options.CellTimeout.TotalSeconds))
+                : new SandboxOutcome(CellStatus.Error, Words.InCell(label, message));
         }
         if (Flood(reply) is { } flood)
         {
-            Incidents.Add($"{CellIncident}{label}: {flood}; {LeftOut}");
-            return new SandboxOutcome(CellStatus.Error, $"{label}: {flood}");
+            Incidents.Add(new SandboxIncident(Words.StoppedIn(label, Words.Flooded(flood)), label));
+            return new SandboxOutcome(CellStatus.Error, Words.InCell(label, flood));
         }
         var status = CellStatusWire.FromWire(reply["status"]?.GetValue<string>()) ?? CellStatus.Error;
         var error = reply["error"] is { } err ? Text(err) : null;
@@ -221,14 +223,12 @@ public sealed class SubmissionSandbox : IDisposable
     private string Stopped(ChannelException e)
     {
         var exited = _process is { } p && p.WaitForExit(TimeSpan.FromSeconds(1));
-        var exit = exited ? $"exit code {_process!.ExitCode}" : "killed";
+        int? exit = exited ? _process!.ExitCode : null;
         Kill();
         string tail;
         lock (_stderr) tail = string.Join(" ", _stderr).Trim();
         if (e.TimedOut) return e.Message;
-        return e.Closed
-            ? $"the sandboxed process ended ({exit}){(tail.Length > 0 ? ": " + Feedback.Cut(tail) : "")}"
-            : $"the sandboxed process sent {e.Message}, so it was stopped (replies come only from the grader's own code; forged or malformed ones fail)";
+        return e.Closed ? Words.ProcessEnded(exit, Feedback.Cut(tail)) : Words.ProcessForged(e.Message);
     }
 
     private GradingChannel Channel()
@@ -258,7 +258,8 @@ public sealed class SubmissionSandbox : IDisposable
             if (Flood(reply) is { } flood)
             {
                 _done.Remove(replay);
-                Incidents.Add($"{CellIncident}{replay.Label} when it was run again: {flood}; {LeftOut}");
+                var again = Words.WhenRunAgain(replay.Label);
+                Incidents.Add(new SandboxIncident(Words.StoppedIn(again, Words.Flooded(flood)), again));
                 return false;
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Words = RnnKit.Exercises.Feedback;
 
 namespace RnnKit.Notebooks.Exercises.Remote;
 
@@ -47,13 +48,11 @@ public static class ThreadFlood
         var running = Running();
         var limitHit = Volatile.Read(ref s_limitHit) == 1;
         if (limitHit && running - start.Threads >= FloodGrowth)
-            return $"it started threads until the sandbox's limits were reached and left {Count(running)} running (a sandbox allows " +
-                   "a limited number of processes and threads, and every thread's stack counts against its memory)";
+            return Words.ThreadsUntilLimits(Count(running));
         if (running > lingering)
-            return $"it left {Count(running)} threads running; at most {Count(lingering)} may outlive a cell or call";
+            return Words.ThreadsLeftRunning(Count(running), Count(lingering));
         if (!CanStartThread())
-            return $"it left {Count(running)} threads running and no further thread could start (the sandbox's limits on processes " +
-                   "and threads, or on memory, which every thread's stack uses, were reached)";
+            return Words.NoThreadCanStart(Count(running));
         return null;
     }
 
