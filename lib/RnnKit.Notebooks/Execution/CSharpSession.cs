@@ -94,7 +94,7 @@ public sealed partial class CSharpSession : IDisposable
         try
         {
             var count = ++ExecutionCount;
-            label ??= $"cell {count}";
+            label ??= RnnKit.Exercises.Feedback.CellLabel(count);
             var clock = Stopwatch.StartNew();
             var (status, error) = await RunAsync(code, sink, label, count, cancellationToken);
             return new CellResult(count, status, clock.Elapsed, error);

@@ -43,7 +43,7 @@ public static class NotebookRunner
         {
             var cell = executed.Cells[i];
             if (cell.Type != CellType.Code || IsMarkdown(cell.Language)) continue;
-            var label = $"cell {i + 1}";
+            var label = RnnKit.Exercises.Feedback.CellLabel(i + 1);
             collector ??= new OutputCollector(cell);
             collector.Cell = cell;
 

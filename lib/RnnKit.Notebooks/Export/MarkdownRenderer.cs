@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
 
 namespace RnnKit.Notebooks.Export;
@@ -13,13 +14,16 @@ public static class MarkdownRenderer
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
     /// <summary>
-    /// The advanced extensions without generic attributes: their <c>{…}</c> syntax swallowed TeX braces such as
+    /// The advanced extensions with GitHub's heading ids, and without generic attributes: their <c>{…}</c> syntax swallowed TeX braces such as
     /// <c>_{\text{keep}}</c> (the page showed <c>&lt;p keep=""&gt;</c> and the raw formula); lessons never need it.
     /// </summary>
     private static MarkdownPipeline BuildPipeline()
     {
         var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().UseMathematics();
         builder.Extensions.RemoveAll(e => e is Markdig.Extensions.GenericAttributes.GenericAttributesExtension);
+        // Headings' ids as GitHub makes them, which keeps every letter: the default keeps ASCII only, so every Chinese
+        // heading got "section", "section-1" — the same ids in every cell of a page, and links that said nothing.
+        builder.Extensions.ReplaceOrAdd<AutoIdentifierExtension>(new AutoIdentifierExtension(AutoIdentifierOptions.GitHub));
         return builder.Build();
     }
 

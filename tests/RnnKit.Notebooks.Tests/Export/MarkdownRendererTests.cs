@@ -32,4 +32,13 @@ public class MarkdownRendererTests
         Assert.Contains(expected, html);
         Assert.DoesNotContain("class=\"math\"", html);
     }
+
+    [Theory]
+    [InlineData("## 反向传播的每一步", "<h2 id=\"反向传播的每一步\">")]
+    [InlineData("## 3.1 反向的一步：RNN 单元", "<h2 id=\"31-反向的一步rnn-单元\">")]
+    [InlineData("## The loss, step by step", "<h2 id=\"the-loss-step-by-step\">")]
+    public void A_headings_id_keeps_its_words_in_any_script(string markdown, string expected)
+    {
+        Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
+    }
 }
