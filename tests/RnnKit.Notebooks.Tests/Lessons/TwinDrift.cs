@@ -117,7 +117,7 @@ internal static partial class TwinDrift
                 if (EnglishLeft(en.Source, zh.Source) is { } english_)
                     drift.Add(new Drift(DriftKind.English, i + 1, english_));
                 foreach (var formula in DisplayMath().Matches(en.Source).Select(m => m.Value).Distinct())
-                    if (!Squeeze(zh.Source).Contains(Squeeze(formula), StringComparison.Ordinal))
+                    if (!MathOf(zh.Source).Contains(MathOf(formula), StringComparison.Ordinal))
                         drift.Add(new Drift(DriftKind.Math, i + 1, $"the English cell's formula {Short(formula)} is not in the twin's cell (keep math unchanged)"));
             }
         }
@@ -271,6 +271,13 @@ internal static partial class TwinDrift
     }
 
     private static string Squeeze(string text) => Whitespace().Replace(text, "");
+
+    /// <summary>A formula's math, to compare across editions: spaces aside, and without the words of its
+    /// <c>\text{…}</c> (a formula's words are prose, which the twin translates: \text{otherwise} → \text{否则}).</summary>
+    internal static string MathOf(string text) => Squeeze(TextInMath().Replace(text, ""));
+
+    [GeneratedRegex(@"\\text\{[^{}]*\}")]
+    private static partial Regex TextInMath();
 
     private static string Short(string text)
     {

@@ -155,4 +155,12 @@ public class TwinDriftTests
         Assert.NotNull(TwinDrift.EnglishLeft("## Now try it", "## Now try it"));
         Assert.NotNull(TwinDrift.EnglishLeft("The gradient vanishes.", "The gradient vanishes along the way back."));
     }
+
+    [Fact]
+    public void A_formulas_words_are_translated_but_its_math_is_kept()
+    {
+        var english = @"$$p_t = \begin{cases}1 & \text{the pen lifts after point } t\\ 0 & \text{otherwise}\end{cases}$$";
+        Assert.Equal(TwinDrift.MathOf(english), TwinDrift.MathOf(@"$$p_t = \begin{cases}1 & \text{第 } t \text{ 个点之后抬笔}\\ 0 & \text{否则}\end{cases}$$"));
+        Assert.NotEqual(TwinDrift.MathOf(english), TwinDrift.MathOf(@"$$p_t = \begin{cases}1 & \text{第 } t+1 \text{ 个点之后抬笔}\\ 0 & \text{否则}\end{cases}$$"));
+    }
 }
