@@ -125,19 +125,12 @@ public sealed class BenchVerb : IVerb
             w.WriteNumber("hidden", hidden);
             w.WriteNumber("batch", batch);
             w.WriteNumber("steps", steps);
-            w.WriteNumber("ms_per_step", SignificantDigits(msPerStep, 6));
+            // Six significant digits: a tiny model's step takes a few microseconds, and rounding milliseconds to 4
+            // decimals kept two digits of it, so tokens_per_second no longer followed from ms_per_step.
+            w.WriteNumber("ms_per_step", double.Parse(msPerStep.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
             w.WriteNumber("tokens_per_second", Math.Round(tokensPerSecond, 1));
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    // A tiny model's step takes a few microseconds: rounding milliseconds to 4 decimals kept only two digits of it,
-    // and tokens_per_second no longer followed from ms_per_step.
-    private static double SignificantDigits(double value, int digits)
-    {
-        if (value == 0 || !double.IsFinite(value)) return value;
-        var scale = Math.Pow(10, digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
-        return Math.Round(value * scale) / scale;
     }
 }

@@ -130,9 +130,15 @@ public static class Feedback
 
     public static string WhenRunAgain(string label) => Say($"{label} when it was run again", $"重新运行的{label}");
 
-    public static string ProcessEnded(int? exitCode, string tail) => Say(
-        $"the sandboxed process ended ({(exitCode is { } c ? $"exit code {c}" : "killed")}){(tail.Length > 0 ? ": " + tail : "")}",
-        $"沙箱中的进程结束了（{(exitCode is { } c2 ? $"退出码 {c2}" : "被强制结束")}）{(tail.Length > 0 ? "：" + tail : "")}");
+    /// <summary>The process ended with <paramref name="exitCode"/> (null: it was killed); <paramref name="tail"/> is its
+    /// last lines of stderr, or empty.</summary>
+    public static string ProcessEnded(int? exitCode, string tail)
+    {
+        var how = exitCode is { } code ? Say($"exit code {code}", $"退出码 {code}") : Say("killed", "被强制结束");
+        return tail.Length == 0
+            ? Say($"the sandboxed process ended ({how})", $"沙箱中的进程结束了（{how}）")
+            : Say($"the sandboxed process ended ({how}): {tail}", $"沙箱中的进程结束了（{how}）：{tail}");
+    }
 
     public static string ProcessForged(string what) => Say(
         $"the sandboxed process sent {what}, so it was stopped (replies come only from the grader's own code; forged or malformed ones fail)",

@@ -19,22 +19,27 @@ public class GraderTests
         return nb;
     }
 
-    [Fact]
-    public async Task A_submission_that_kills_its_process_loses_only_that_exercise()
+    /// <summary>Grades the student version of <paramref name="teacher"/> (saved as <paramref name="file"/>) with these
+    /// two answers after each exercise's header.</summary>
+    private static async Task<SubmissionGrade> GradeAsync(Notebook teacher, string file, string answer1, string answer2, double seconds)
     {
         Interop.RequireSandbox();
         var folder = Repo.TempFolder();
-        var teacher = Teacher();
-        teacher.Save(Path.Combine(folder, "source", "numbers.ipynb"));
+        teacher.Save(Path.Combine(folder, "source", file));
         var student = StudentVersion.Create(teacher);
-        student.Cells[1].Source = "// Exercise 1: Two (1 point)\nint two = 2;\nEnvironment.Exit(3);";
-        // Exercise 2 uses exercise 1's `two`: after exercise 1 failed, the teacher's value stands in for it.
-        student.Cells[3].Source = "// Exercise 2: Twice (2 points)\nint Twice(int x) => x * two;";
-        var submission = Path.Combine(folder, "numbers.ipynb");
+        student.Cells[1].Source = "// Exercise 1: Two (1 point)\n" + answer1;
+        student.Cells[3].Source = "// Exercise 2: Twice (2 points)\n" + answer2;
+        var submission = Path.Combine(folder, file);
         student.Save(submission);
+        var grader = new Grader(Path.Combine(folder, "source"), GradeVerb.WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(seconds) });
+        return await grader.GradeAsync(submission);
+    }
 
-        var grader = new Grader(Path.Combine(folder, "source"), GradeVerb.WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(8) });
-        var grade = await grader.GradeAsync(submission);
+    [Fact]
+    public async Task A_submission_that_kills_its_process_loses_only_that_exercise()
+    {
+        // Exercise 2 uses exercise 1's `two`: after exercise 1 failed, the teacher's value stands in for it.
+        var grade = await GradeAsync(Teacher(), "numbers.ipynb", "int two = 2;\nEnvironment.Exit(3);", "int Twice(int x) => x * two;", seconds: 8);
 
         Assert.True(grade.Score == 2 && grade.Max == 3, string.Join("\n", grade.Exercises));
         var crashed = grade.Exercises[0];
@@ -48,19 +53,9 @@ public class GraderTests
     [Fact]
     public async Task A_Chinese_submission_hears_what_happened_to_its_sandbox_in_Chinese()
     {
-        Interop.RequireSandbox();
-        var folder = Repo.TempFolder();
         var teacher = Teacher();
         teacher.Metadata["rnnkit"] = new System.Text.Json.Nodes.JsonObject { [Editions.MetadataKey] = Editions.Chinese };
-        teacher.Save(Path.Combine(folder, "source", "numbers.zh.ipynb"));
-        var student = StudentVersion.Create(teacher);
-        student.Cells[1].Source = "// Exercise 1: Two (1 point)\nint two = 2;\nEnvironment.Exit(3);";
-        student.Cells[3].Source = "// Exercise 2: Twice (2 points)\nint Twice(int x) { while (true) { } }";
-        var submission = Path.Combine(folder, "numbers.zh.ipynb");
-        student.Save(submission);
-
-        var grader = new Grader(Path.Combine(folder, "source"), GradeVerb.WorkerCommand(), new GradeOptions { CellTimeout = TimeSpan.FromSeconds(4) });
-        var grade = await grader.GradeAsync(submission);
+        var grade = await GradeAsync(teacher, "numbers.zh.ipynb", "int two = 2;\nEnvironment.Exit(3);", "int Twice(int x) { while (true) { } }", seconds: 4);
 
         Assert.True(grade.Score == 0 && grade.Max == 3, string.Join("\n", grade.Exercises));
         var (crashed, hung) = (grade.Exercises[0], grade.Exercises[1]);
